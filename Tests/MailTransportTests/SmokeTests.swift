@@ -1,0 +1,6 @@
+import Testing
+@testable import MailTransport
+
+@Test func transportModuleLinks() {
+    #expect(Bool(true))
+}
