@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic setopt/getinfo.
@@ -38,6 +41,39 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Pure: Mustache templates -> outgoing messages (text + HTML, .ics).
+        .target(
+            name: "Rendering",
+            dependencies: [
+                "MailMessage",
+                "Forms",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Edge: the configuration file (TOMLKit), validated; secrets read by the shell.
+        .target(
+            name: "Settings",
+            dependencies: [
+                "MailTransport",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Edge: the SQLite database (GRDB): migrations, records, transactions.
+        .target(
+            name: "Store",
+            dependencies: [
+                "MailMessage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Shell: the stages (pickup, parse, apply, plan, deliver, ack) over small protocols.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "MailMessage", "Forms", "Rendering", "Store", "Settings", "MailTransport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Composition root.
         .executableTarget(
             name: "internships",
@@ -45,6 +81,10 @@ let package = Package(
                 "MailTransport",
                 "MailMessage",
                 "Forms",
+                "Rendering",
+                "Settings",
+                "Store",
+                "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,5 +100,9 @@ let package = Package(
             dependencies: ["Forms", "MailMessage"],
             resources: [.copy("Corpus")]
         ),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport"]),
     ]
 )

@@ -1,0 +1,4 @@
+import Testing
+@testable import Settings
+
+@Test func settingsLinks() { #expect(Bool(true)) }
