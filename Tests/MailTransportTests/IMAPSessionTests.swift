@@ -20,6 +20,5 @@ struct IMAPSessionTests {
             #expect(got == want)
         }
         #expect(session.connectionsOpened == 1)
-        print(session.lastTranscript.map(\.description).joined(separator: "\n"))
     }
 }
