@@ -1,4 +1,5 @@
 import Foundation
+import MailTransport
 
 /// Where a password comes from. The loader records this; it never reads the secret itself
 /// (see `SecretSource.read(environment:)`), so loading a config has no side effects.
