@@ -17,21 +17,6 @@ public enum SecretSource: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A secret that was read, with anything worth a warning (e.g. a group/world-readable file).
-public struct SecretReading: Sendable {
-    public let secret: Secret
-    /// Sentences for the log; never contain the secret.
-    public let warnings: [String]
-}
-
-/// Reading a secret failed; says which source and what to do.
-public struct SecretError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let source: SecretSource
-    public let reason: String
-
-    public var description: String { "\(source): \(reason)" }
-}
-
 extension SecretSource {
     /// Reads the secret. A file: its content up to the first line break (a trailing newline
     /// from an editor is not part of the password); warns when group or others may read it.
