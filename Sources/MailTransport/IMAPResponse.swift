@@ -181,13 +181,15 @@ enum IMAPResponse {
         return nil
     }
 
-    /// The last tagged completion (`A004 NO [TRYCREATE] …`), the server's words for an error.
+    /// The server's words for a failed command: the last tagged NO/BAD (libcurl logs out after
+    /// a failure, so a later `OK Logout completed` must not hide it), else the last completion.
     static func taggedCompletion(_ lines: [String]) -> String? {
-        lines.last { line in
+        func status(_ line: String) -> String? {
             let w = line.split(separator: " ", maxSplits: 2)
-            guard w.count >= 2, w[0] != "*", w[0] != "+" else { return false }
-            let status = w[1].uppercased()
-            return status == "OK" || status == "NO" || status == "BAD"
+            guard w.count >= 2, w[0] != "*", w[0] != "+" else { return nil }
+            let s = w[1].uppercased()
+            return s == "OK" || s == "NO" || s == "BAD" ? s : nil
         }
+        return lines.last { status($0) == "NO" || status($0) == "BAD" } ?? lines.last { status($0) != nil }
     }
 }

@@ -31,7 +31,7 @@ public final class IMAPSession {
         curl = try CurlHandle()
         try curl.configure(endpoint: endpoint, user: settings.user, password: settings.password,
                            caFile: settings.caFile, connectTimeout: settings.connectTimeout,
-                           lowSpeedTimeout: settings.lowSpeedTimeout)
+                           lowSpeedTimeout: settings.lowSpeedTimeout, localAddress: settings.localAddress)
     }
 
     /// New connections (and so logins) this session has made.
