@@ -137,3 +137,32 @@ extension IMAPSessionTests {
         return String(decoding: t.body, as: UTF8.self)
     }
 }
+
+extension IMAPSessionTests {
+    /// Another session changes flags; Dovecot then reports "* n FETCH (FLAGS …)" unasked,
+    /// which libcurl takes for the answer. The fetch still returns the right bytes.
+    @Test func fetchSurvivesUnsolicitedFlagUpdates() throws {
+        let servers = try TestServers.require()
+        let user = servers.freshUser()
+        let a = try IMAPSession(settings: servers.imap(user), logger: testLogger)
+        let messages = (1...6).map { sampleMessage(to: user, subject: "u\($0)", body: "\($0)") }
+        for m in messages { try a.append(mailbox: "INBOX", bytes: m) }
+        let validity = try a.status(mailbox: "INBOX").uidValidity
+        #expect(try a.fetch(mailbox: "INBOX", uidValidity: validity, uid: 1) == messages[0])
+        let b = try IMAPSession(settings: servers.imap(user), logger: testLogger)
+        for uid: UInt32 in 2...6 {
+            try b.setFlags(mailbox: "INBOX", uidValidity: validity, uids: [uid % 6 + 1], flags: ["\\Flagged"])
+            #expect(try a.fetch(mailbox: "INBOX", uidValidity: validity, uid: uid) == messages[Int(uid) - 1])
+        }
+        // Updates that follow the literal are harmless: still the first login.
+        #expect(a.connectionsOpened == 1)
+        let vanished = try #require(throws: TransportError.self) {
+            try b.setFlags(mailbox: "INBOX", uidValidity: validity, uids: [1], flags: ["\\Answered"])
+            _ = try a.fetch(mailbox: "INBOX", uidValidity: validity, uid: 99)
+        }
+        #expect(vanished.kind == .noSuchMessage)
+        // For a vanished UID the update is the only FETCH line: CURLE 8, one retry on a new
+        // login, then the true answer (no such message).
+        #expect(a.connectionsOpened == 2)
+    }
+}
