@@ -4,15 +4,6 @@
 import Foundation
 import Logging
 
-/// Counts from one `IMAPFetcher.fetch` run.
-public struct IMAPFetchStats: Sendable, Equatable {
-    public var delivered = 0
-    public var missing = 0
-    public var bytes = 0
-    /// New connections (logins) over all sessions.
-    public var connectionsOpened = 0
-}
-
 /// Parallel raw fetch by UID over `settings.parallelHandles` reused sessions.
 public struct IMAPFetcher: Sendable {
     public let settings: IMAPSettings

@@ -1,40 +1,6 @@
 // Pure parsers for the IMAP replies MailTransport reads (RFC 3501 §7, RFC 4315, RFC 4731).
 // Each takes the lines libcurl handed over and returns facts; none throws or logs.
 
-/// UIDVALIDITY, UIDNEXT and MESSAGES of one mailbox (RFC 3501 §6.3.10).
-public struct MailboxStatus: Sendable, Equatable {
-    public var uidValidity: UInt32
-    public var uidNext: UInt32
-    public var messages: Int
-    public init(uidValidity: UInt32, uidNext: UInt32, messages: Int) {
-        self.uidValidity = uidValidity
-        self.uidNext = uidNext
-        self.messages = messages
-    }
-}
-
-/// One `* LIST` entry (RFC 3501 §7.2.2); `name` is decoded from modified UTF-7.
-public struct ListedMailbox: Sendable, Equatable {
-    public var name: String
-    public var delimiter: String?
-    public var attributes: [String]
-    public init(name: String, delimiter: String?, attributes: [String]) {
-        self.name = name
-        self.delimiter = delimiter
-        self.attributes = attributes
-    }
-    /// `\Noselect` / `\NonExistent` mailboxes cannot hold messages (RFC 3501 §7.2.2, RFC 5258 §3).
-    public var isSelectable: Bool {
-        !attributes.contains { $0.caseInsensitiveCompare("\\Noselect") || $0.caseInsensitiveCompare("\\NonExistent") }
-    }
-}
-
-extension String {
-    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
-    }
-}
-
 /// What a `UID SEARCH` reply held.
 struct SearchReply: Equatable {
     var uids: [UInt32]
