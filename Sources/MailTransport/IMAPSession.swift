@@ -1,5 +1,6 @@
 // One IMAP connection's worth of work on one libcurl handle. Reusing the handle keeps the
 // connection, so one login serves many operations. Not Sendable: one thread owns a session.
+import CCurl
 import Logging
 
 /// How `move` moved the messages.
@@ -36,6 +37,11 @@ public final class IMAPSession {
 
     /// New connections (and so logins) this session has made.
     public var connectionsOpened: Int { curl.connectionsOpened }
+
+    /// Tests shrink libcurl's receive buffer to provoke its silent line truncation.
+    func setReceiveBufferSize(_ bytes: Int) throws(TransportError) {
+        try curl.set(CURLOPT_BUFFERSIZE, bytes)
+    }
 
     // MARK: URLs and transfers
 

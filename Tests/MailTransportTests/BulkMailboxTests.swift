@@ -49,5 +49,13 @@ struct BulkMailboxTests {
         var wide = servers.imap(user)
         wide.searchWindow = 100_000
         #expect(try IMAPSession(settings: wide, logger: testLogger).searchUIDs(mailbox: "INBOX") == uids)
+
+        // With libcurl's default 16 KiB buffer one 20,000-UID line is cut without an error;
+        // the count cross-check turns that into a typed error instead of a short list.
+        let small = try IMAPSession(settings: wide, logger: testLogger)
+        try small.setReceiveBufferSize(16 * 1024)
+        let cut = try #require(throws: TransportError.self) { try small.searchUIDs(mailbox: "INBOX") }
+        #expect(cut.kind == .truncated)
+        #expect(cut.hint.contains("\(Self.count)"))
     }
 }
