@@ -125,7 +125,7 @@ public enum HTMLText {
     }
 
     private static let named: [String: String] = [
-        "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+        "nbsp": "\u{A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
         "laquo": "«", "raquo": "»", "mdash": "—", "ndash": "–", "hellip": "…", "copy": "©",
         "reg": "®", "trade": "™", "euro": "€", "bull": "•", "middot": "·", "ldquo": "“",
         "rdquo": "”", "lsquo": "‘", "rsquo": "’", "sbquo": "‚", "bdquo": "„", "shy": "",
@@ -158,7 +158,7 @@ public enum HTMLText {
                 value = UInt32(digits)
             }
             if let v = value, let u = Unicode.Scalar(v), v != 0 {
-                return (v == 0xA0 ? " " : String(u), j)
+                return (String(u), j)
             }
             return ("&", i + 1)
         }
@@ -182,7 +182,7 @@ public enum HTMLText {
                 if c == "\n" { newline() } else if c != "\r" { put(String(c)) }
                 return
             }
-            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{A0}" {
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
                 pendingSpace = true
                 return
             }
@@ -278,7 +278,8 @@ public enum HTMLText {
             // Drop leading/trailing blank lines and collapse runs of blank lines.
             var out: [String] = []
             for l in lines {
-                let t = l
+                // A line of only &nbsp; is a deliberate blank line (Mail.ru, Outlook).
+                let t = l.replacingOccurrences(of: "\u{A0}", with: " ")
                 if t.isEmpty && (out.isEmpty || out.last == "") { continue }
                 out.append(t)
             }
@@ -288,7 +289,7 @@ public enum HTMLText {
 
         private func trimEnd(_ s: String) -> String {
             var sub = Substring(s)
-            while sub.last == " " { sub.removeLast() }
+            while sub.last == " " || sub.last == "\u{A0}" { sub.removeLast() }
             return String(sub)
         }
     }

@@ -166,10 +166,6 @@ struct MIMEParser {
         var label = part.parameters["charset"]
         if label == nil, part.contentType == "text/html" { label = HTMLCharsetSniffer.sniff(part.body) }
         var body = part.body
-        if body.contains(0) {
-            defects.append(Defect(code: "text.nul_bytes"))
-            body.removeAll { $0 == 0 }
-        }
         var blocks: [UUEncode.Block] = []
         if part.contentType == "text/plain", Self.mayHaveUUEncode(body) {
             let r = UUEncode.extract(body)
@@ -191,6 +187,11 @@ struct MIMEParser {
         }
         part.charset = d.charset
         var text = Bytes.normalizeNewlines(d.text)
+        // NUL is never text; removed after decoding so UTF-16 bodies survive.
+        if text.unicodeScalars.contains("\u{0}") {
+            defects.append(Defect(code: "text.nul_bytes"))
+            text.unicodeScalars.removeAll { $0 == "\u{0}" }
+        }
         if part.contentType == "text/plain", part.parameters["format"]?.lowercased() == "flowed" {
             text = FormatFlowed.unwrap(text, delSp: part.parameters["delsp"]?.lowercased() == "yes")
         }

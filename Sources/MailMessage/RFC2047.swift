@@ -79,8 +79,10 @@ enum RFC2047 {
                 if Bytes.isASCII(bytes) {
                     out += String(decoding: bytes, as: UTF8.self)
                 } else {
-                    flags.insert(.raw8bit)
-                    out += Charset.decodeDetailed(bytes, label: nil).text
+                    // RFC 6532 allows UTF-8 in headers; other raw 8-bit bytes are a defect.
+                    let d = Charset.decodeDetailed(bytes, label: nil)
+                    if d.charset != "UTF-8" || d.invalidSequences > 0 { flags.insert(.raw8bit) }
+                    out += d.text
                 }
             case .encoded(let bytes, let charset):
                 let d = Charset.decodeDetailed(bytes, label: charset)
