@@ -137,11 +137,12 @@ enum BounceHeuristics {
     /// "to:" / "адрес" phrases.
     static func failedAddresses(in text: String) -> [String] {
         var out: [String] = []
+        var seen = Set<String>()
         for line in text.split(separator: "\n") {
             let t = line.trimming(chars: " \t")
             if t.hasPrefix("<"), let close = t.firstIndex(of: ">") {
                 let a = String(t[t.index(after: t.startIndex)..<close])
-                if a.contains("@"), !out.contains(a) { out.append(a) }
+                if a.contains("@"), seen.insert(a.lowercased()).inserted { out.append(a) }
             }
         }
         if out.isEmpty {
@@ -149,7 +150,7 @@ enum BounceHeuristics {
                 for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                     let w = word.trimming(chars: "<>()[],;:.\"'")
                     if w.contains("@"), !w.lowercased().hasPrefix("mailer-daemon"), !w.lowercased().hasPrefix("postmaster"),
-                       !out.contains(w) {
+                       seen.insert(w.lowercased()).inserted {
                         out.append(w)
                     }
                 }

@@ -61,9 +61,11 @@ public enum HTMLText {
                 quote = c
             } else if c == ">" {
                 return i
+            } else if c == "<" {
+                return nil  // a new tag starts: this "<" was text (keeps the scan linear)
             }
             i += 1
-            if i - from > 10_000 { return nil }
+            if i - from > 2_000 { return nil }
         }
         return nil
     }
@@ -260,8 +262,9 @@ public enum HTMLText {
             case "td", "th":
                 if !closing {
                     if cellsInRow > 0 && !line.isEmpty {
-                        let trimmed = trimEnd(line)
-                        line = trimmed + (trimmed.hasSuffix(":") ? " " : ": ")
+                        // Trim in place: rebuilding the line per cell would be quadratic.
+                        while line.last == " " { line.removeLast() }
+                        line += line.hasSuffix(":") ? " " : ": "
                         pendingSpace = false
                     } else if !inRow {
                         breakLine()

@@ -147,9 +147,11 @@ enum MessageIDList {
         var ids: [String] = []
         var i = 0
         while i < raw.count {
-            if raw[i] == 0x3C, let close = raw[(i + 1)...].firstIndex(of: 0x3E) {
+            if raw[i] == 0x3C {
+                // No ">" after this "<": none after any later "<" either.
+                guard let close = raw[(i + 1)...].firstIndex(of: 0x3E) else { break }
                 let id = String(decoding: raw[(i + 1)..<close], as: UTF8.self)
-                    .filter { !$0.isWhitespace }
+                    .filter { !$0.isWhitespace && $0 != "<" }
                 if !id.isEmpty { ids.append(id) }
                 i = close + 1
             } else {
