@@ -39,11 +39,16 @@ public struct Classifier: Sendable {
         return m.from.contains { own.contains($0.normalized) }
     }
 
+    /// The Content-Type as declared: a report whose body is broken is still a report.
+    static func declaredType(_ m: Message) -> (type: String, reportType: String?) {
+        guard let raw = m.rawHeader("Content-Type") else { return (m.root.contentType, nil) }
+        let pv = ParameterizedValue.parse(raw)
+        return (pv.value, pv.parameters["report-type"]?.lowercased())
+    }
+
     static func isBounce(_ m: Message) -> Bool {
-        if m.root.contentType == "multipart/report",
-           m.root.parameters["report-type"]?.lowercased() == "delivery-status" {
-            return true
-        }
+        let t = declaredType(m)
+        if t.type == "multipart/report", t.reportType == "delivery-status" { return true }
         return BounceHeuristics.looksLikeBounce(m)
     }
 
@@ -62,10 +67,8 @@ public struct Classifier: Sendable {
         if m.headers(named: "Precedence").contains(where: { $0.trimming(chars: " \t").lowercased() == "auto_reply" }) {
             return true
         }
-        if m.root.contentType == "multipart/report",
-           m.root.parameters["report-type"]?.lowercased() == "disposition-notification" {
-            return true
-        }
+        let t = declaredType(m)
+        if t.type == "multipart/report", t.reportType == "disposition-notification" { return true }
         var s = (m.subject ?? "").lowercased()
         // "[Автоответ]" and "(Auto-reply)" styles.
         while let f = s.first, f == "[" || f == "(" || f == " " { s.removeFirst() }

@@ -16,7 +16,10 @@ public enum HTMLText {
                     i = find(s, from: i + 4, "-->") ?? s.count
                     continue
                 }
-                guard let close = tagEnd(s, from: i + 1) else {
+                // HTML tokenizer: "<" opens a tag only before a letter, "/", "!" or "?".
+                let next = i + 1 < s.count ? s[i + 1] : " "
+                let opens = next.properties.isAlphabetic || next == "/" || next == "!" || next == "?"
+                guard opens, let close = tagEnd(s, from: i + 1) else {
                     r.text("<")
                     i += 1
                     continue
@@ -177,6 +180,9 @@ public enum HTMLText {
         var listStack: [(ordered: Bool, count: Int)] = []
         var inRow = false
         var cellsInRow = 0
+        /// A cell opened after another: the separator goes in when its first text arrives,
+        /// so empty cells add nothing.
+        var cellSeparatorPending = false
         var blankPending = 0
 
         mutating func scalar(_ c: Unicode.Scalar) {
@@ -200,6 +206,15 @@ public enum HTMLText {
         }
 
         mutating func put(_ s: String) {
+            if cellSeparatorPending {
+                cellSeparatorPending = false
+                if !line.isEmpty {
+                    // Trim in place: rebuilding the line per cell would be quadratic.
+                    while line.last == " " { line.removeLast() }
+                    line += line.hasSuffix(":") ? " " : ": "
+                    pendingSpace = false
+                }
+            }
             if pendingSpace && !line.isEmpty && !line.hasSuffix(" ") { line += " " }
             pendingSpace = false
             if line.isEmpty && blankPending > 0 && !lines.isEmpty {
@@ -210,6 +225,7 @@ public enum HTMLText {
         }
 
         mutating func newline() {
+            cellSeparatorPending = false
             lines.append(trimEnd(line))
             line = ""
             pendingSpace = false
@@ -262,10 +278,7 @@ public enum HTMLText {
             case "td", "th":
                 if !closing {
                     if cellsInRow > 0 && !line.isEmpty {
-                        // Trim in place: rebuilding the line per cell would be quadratic.
-                        while line.last == " " { line.removeLast() }
-                        line += line.hasSuffix(":") ? " " : ": "
-                        pendingSpace = false
+                        cellSeparatorPending = true
                     } else if !inRow {
                         breakLine()
                     }
