@@ -1,6 +1,7 @@
 // Charset conversion for MIME bodies and header words, through glibc iconv.
 // Foundation's String(data:encoding:) misses koi8-r, cp866 and iso-8859-5; iconv has them all.
 
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -126,10 +127,7 @@ public enum Charset {
     ]
 
     private static func isKnownToIconv(_ name: String) -> Bool {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return false }
-        iconv_close(cd)
-        return true
+        IconvPool.shared.isKnown(name)
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
@@ -167,9 +165,8 @@ public enum Charset {
 
     /// Runs iconv to UTF-8. Invalid or incomplete input becomes U+FFFD; never fails after open.
     static func iconvDecode(_ bytes: [UInt8], from name: String) -> (text: String, invalid: Int)? {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
+        guard let cd = IconvPool.shared.acquire(name) else { return nil }
+        defer { IconvPool.shared.release(name, cd) }
         if bytes.isEmpty { return ("", 0) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 16)
@@ -242,5 +239,54 @@ extension String {
         while let f = s.first, f == " " || f == "\t" || f == "\"" || f == "'" || f == "\r" || f == "\n" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\"" || l == "'" || l == "\r" || l == "\n" { s.removeLast() }
         return String(s)
+    }
+}
+
+/// Reuses iconv descriptors: opening one loads (and closing may unload) a gconv module,
+/// which cost more than the conversion itself for typical mail parts.
+final class IconvPool: @unchecked Sendable {
+    static let shared = IconvPool()
+    private let lock = NSLock()
+    private var free: [String: [iconv_t]] = [:]
+    private var known: [String: Bool] = [:]
+
+    func acquire(_ name: String) -> iconv_t? {
+        lock.lock()
+        if let cd = free[name]?.popLast() {
+            lock.unlock()
+            return cd
+        }
+        lock.unlock()
+        let cd = iconv_open("UTF-8", name)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        return cd
+    }
+
+    func release(_ name: String, _ cd: iconv_t) {
+        _ = iconv(cd, nil, nil, nil, nil)  // back to the initial shift state
+        lock.lock()
+        if free[name, default: []].count < 8 {
+            free[name, default: []].append(cd)
+            lock.unlock()
+        } else {
+            lock.unlock()
+            iconv_close(cd)
+        }
+    }
+
+    /// Whether iconv can open this name; the answer is cached (labels repeat a lot).
+    func isKnown(_ name: String) -> Bool {
+        lock.lock()
+        if let k = known[name] {
+            lock.unlock()
+            return k
+        }
+        lock.unlock()
+        let cd = acquire(name)
+        if let cd { release(name, cd) }
+        lock.lock()
+        if known.count < 1_000 { known[name] = cd != nil }
+        lock.unlock()
+        return cd != nil
     }
 }

@@ -124,8 +124,11 @@ enum BounceHeuristics {
     ]
 
     static func looksLikeBounce(_ m: Message) -> Bool {
-        if m.from.contains(where: { senderLocalParts.contains(localPart($0.address)) }) { return true }
-        let s = (m.subject ?? "").lowercased()
+        looksLikeBounce(from: m.from, lowercasedSubject: (m.subject ?? "").lowercased())
+    }
+
+    static func looksLikeBounce(from: [Address], lowercasedSubject s: String) -> Bool {
+        if from.contains(where: { senderLocalParts.contains(localPart($0.address)) }) { return true }
         return subjectPrefixes.contains { s.hasPrefix($0) }
     }
 

@@ -187,14 +187,14 @@ public enum HTMLText {
 
         mutating func scalar(_ c: Unicode.Scalar) {
             if pre > 0 {
-                if c == "\n" { newline() } else if c != "\r" { put(String(c)) }
+                if c == "\n" { newline() } else if c != "\r" { putScalar(c) }
                 return
             }
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
                 pendingSpace = true
                 return
             }
-            put(String(c))
+            putScalar(c)
         }
 
         mutating func text(_ s: String) {
@@ -206,6 +206,16 @@ public enum HTMLText {
         }
 
         mutating func put(_ s: String) {
+            prepareForText()
+            line += s
+        }
+
+        mutating func putScalar(_ c: Unicode.Scalar) {
+            prepareForText()
+            line.unicodeScalars.append(c)
+        }
+
+        mutating func prepareForText() {
             if cellSeparatorPending {
                 cellSeparatorPending = false
                 if !line.isEmpty {
@@ -221,7 +231,6 @@ public enum HTMLText {
                 if lines.last != "" { lines.append("") }
             }
             blankPending = 0
-            line += s
         }
 
         mutating func newline() {

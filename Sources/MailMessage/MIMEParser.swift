@@ -32,7 +32,8 @@ struct MIMEParser {
             if DateParser.parse(d.value) == nil { defects.append(Defect(code: "date.invalid", detail: d.value)) }
         }
         if let f = root.headers.first(where: { $0.name.caseInsensitiveEquals("From") }) {
-            if AddressParser.parseList(f.raw).isEmpty {
+            // Cheap check first: nearly every From has an "@" and parses.
+            if !f.raw.contains(0x40) || AddressParser.parseList(f.raw).isEmpty {
                 defects.append(Defect(code: "address.invalid", detail: "From"))
             }
         }
@@ -188,7 +189,7 @@ struct MIMEParser {
         part.charset = d.charset
         var text = Bytes.normalizeNewlines(d.text)
         // NUL is never text; removed after decoding so UTF-16 bodies survive.
-        if text.unicodeScalars.contains("\u{0}") {
+        if text.utf8.contains(0) {
             defects.append(Defect(code: "text.nul_bytes"))
             text.unicodeScalars.removeAll { $0 == "\u{0}" }
         }
@@ -376,9 +377,14 @@ struct MIMEParser {
 extension String {
     @inline(__always)
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = self.utf8, b = other.utf8
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where ASCII.lower(x) != ASCII.lower(y) { return false }
-        return true
+        var a = self
+        var b = other
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                guard pa.count == pb.count else { return false }
+                for i in 0..<pa.count where ASCII.lower(pa[i]) != ASCII.lower(pb[i]) { return false }
+                return true
+            }
+        }
     }
 }

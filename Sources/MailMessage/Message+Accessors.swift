@@ -150,8 +150,8 @@ enum MessageIDList {
             if raw[i] == 0x3C {
                 // No ">" after this "<": none after any later "<" either.
                 guard let close = raw[(i + 1)...].firstIndex(of: 0x3E) else { break }
-                let id = String(decoding: raw[(i + 1)..<close], as: UTF8.self)
-                    .filter { !$0.isWhitespace && $0 != "<" }
+                let id = String(decoding: raw[(i + 1)..<close].filter { !ASCII.isSpace($0) && $0 != 0x3C },
+                                as: UTF8.self)
                 if !id.isEmpty { ids.append(id) }
                 i = close + 1
             } else {
