@@ -2,6 +2,17 @@
 // message/rfc822 parsed recursively, transfer encodings and charsets decoded.
 // Every problem becomes a defect; limits (depth, parts, header bytes, total bytes) end
 // parsing of the offending branch, never the process.
+//
+// Defect codes (stable; `Defect.code`):
+//   header.too_long, header.missing_blank_line, header.continuation_without_field,
+//   header.raw_8bit (8-bit bytes that are not UTF-8), address.invalid (From), date.invalid,
+//   message.too_large, mime.too_deep, mime.too_many_parts, mime.missing_boundary,
+//   mime.boundary_mismatch (declared boundary absent, one found in the body),
+//   mime.boundary_not_found, mime.missing_close_boundary, mime.no_parts,
+//   mime.bad_content_type, mime.bad_parameter, mime.unknown_transfer_encoding,
+//   base64.invalid_characters, base64.truncated, qp.invalid_escape, uuencode.truncated,
+//   charset.unknown, charset.missing (8-bit text without a label), charset.mismatch
+//   (known label, bytes not in it), charset.invalid_sequence, text.nul_bytes.
 
 #if canImport(Glibc)
 import Glibc
@@ -371,20 +382,5 @@ struct MIMEParser {
             i = next
         }
         return nil
-    }
-}
-
-extension String {
-    @inline(__always)
-    func caseInsensitiveEquals(_ other: String) -> Bool {
-        var a = self
-        var b = other
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                guard pa.count == pb.count else { return false }
-                for i in 0..<pa.count where ASCII.lower(pa[i]) != ASCII.lower(pb[i]) { return false }
-                return true
-            }
-        }
     }
 }
