@@ -52,6 +52,17 @@ public enum Charset {
             d.usedFallback = true
             return d
         }
+        if name == "UTF-8", !isValidUTF8(array), array.lazy.filter({ $0 >= 0x80 }).count >= 4,
+           !hasValidMultibyteUTF8(array) {
+            // Labelled UTF-8 but not one valid multi-byte character: a legacy 8-bit body
+            // mislabelled by the client (seen with cp1251 from old Russian webmail).
+            let guessed = detect(array)
+            if let d = decodeKnown(array, name: guessed) {
+                var d = d
+                d.usedFallback = true
+                return d
+            }
+        }
         if let d = decodeKnown(array, name: name) { return d }
         // iconv does not know the label: same fallback as an unknown one.
         let guessed = detect(array)
@@ -128,6 +139,20 @@ public enum Charset {
 
     private static func isKnownToIconv(_ name: String) -> Bool {
         IconvPool.shared.isKnown(name)
+    }
+
+    /// True when at least one well-formed 2-4 byte UTF-8 sequence occurs.
+    static func hasValidMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let u) where u.value >= 0x80: return true
+            case .scalarValue: continue
+            case .emptyInput: return false
+            case .error: continue
+            }
+        }
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
