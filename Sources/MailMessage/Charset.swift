@@ -75,6 +75,8 @@ public enum Charset {
     /// Aliases seen in real mail (`win-1251`, `x-cp1251`, `koi8r`, `utf8`, `ks_c_5601-1987`)
     /// map to the names glibc knows.
     public static func canonicalName(_ label: String) -> String? {
+        // Fast path: the label as most clients write it.
+        if let mapped = aliases[label] { return mapped.isEmpty ? nil : mapped }
         var l = label.trimmingASCIIWhitespaceAndQuotes().lowercased()
         if let star = l.firstIndex(of: "*") { l = String(l[..<star]) }  // RFC 2231 §5 language
         if let mapped = aliases[l] { return mapped.isEmpty ? nil : mapped }
@@ -156,9 +158,8 @@ public enum Charset {
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
-        if isValidUTF8(bytes) {
-            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "UTF-8",
-                           usedFallback: false, invalidSequences: 0)
+        if let s = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: s, charset: "UTF-8", usedFallback: false, invalidSequences: 0)
         }
         // Count replaced sequences by decoding scalar by scalar.
         var invalid = 0

@@ -44,7 +44,7 @@ struct MIMEParser {
         }
         if let f = root.headers.first(where: { $0.name.caseInsensitiveEquals("From") }) {
             // Cheap check first: nearly every From has an "@" and parses.
-            if !f.raw.contains(0x40) || AddressParser.parseList(f.raw).isEmpty {
+            if !f.raw.contains(0x40) && AddressParser.parseList(f.raw).isEmpty {
                 defects.append(Defect(code: "address.invalid", detail: "From"))
             }
         }
