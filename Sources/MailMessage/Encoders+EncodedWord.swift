@@ -10,7 +10,7 @@ extension Encoders {
     /// "each encoded-word MUST represent an integral number of characters").
     /// The words are meant to be joined by whitespace (a folding point); decoders drop
     /// whitespace between adjacent encoded words (RFC 2047 §6.2), so spaces in the text
-    /// are kept inside the words. If the first scalar does not fit `firstMaxLength`, the first
+    /// are kept inside the words; a word preferably ends just after a space. If the first scalar does not fit `firstMaxLength`, the first
     /// word gets `maxLength` (the caller folds before it). Empty text gives no words.
     static func encodedWords(_ text: String, maxLength: Int = maxEncodedWordLength,
                              firstMaxLength: Int? = nil) -> [String] {
@@ -27,18 +27,26 @@ extension Encoders {
         }
         var words: [String] = []
         var chunk: [UInt8] = []
-        func flush() {
-            guard !chunk.isEmpty else { return }
-            words.append(prefix + String(decoding: base64(chunk), as: UTF8.self) + suffix)
-            chunk.removeAll(keepingCapacity: true)
+        // Where the chunk could end just after a space: readers that wrongly keep the
+        // whitespace between adjacent words (CPython before gh-128110 does, in display names)
+        // then show a doubled space instead of a space inside a word.
+        var afterSpace: Int?
+        func emit(_ bytes: ArraySlice<UInt8>) {
+            words.append(prefix + String(decoding: base64(Array(bytes)), as: UTF8.self) + suffix)
             limit = fullBytes
         }
         for scalar in text.unicodeScalars {
             let encoded = Array(String(scalar).utf8)
-            if chunk.count + encoded.count > limit { flush() }
+            if chunk.count + encoded.count > limit {
+                let cut = afterSpace.flatMap { $0 < chunk.count ? $0 : nil } ?? chunk.count
+                emit(chunk[..<cut])
+                chunk.removeFirst(cut)
+                afterSpace = nil
+            }
             chunk.append(contentsOf: encoded)
+            if scalar == " " { afterSpace = chunk.count }
         }
-        flush()
+        if !chunk.isEmpty { emit(chunk[...]) }
         return words
     }
 }

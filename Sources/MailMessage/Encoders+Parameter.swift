@@ -29,7 +29,9 @@ extension Encoders {
         if isToken(value), name.utf8.count + 1 + value.utf8.count <= limit {
             return ["\(name)=\(value)"]
         }
-        let printable = value.utf8.allSatisfy { $0 >= 32 && $0 < 127 }
+        // `=?` inside quotes: RFC 2047 forbids decoding it there, yet many readers (Python's
+        // email among them) do, so such values take the RFC 2231 form below.
+        let printable = value.utf8.allSatisfy { $0 >= 32 && $0 < 127 } && !value.contains("=?")
         if printable {
             let quoted = quotedString(value)
             if name.utf8.count + 1 + quoted.utf8.count <= limit {

@@ -78,7 +78,7 @@ extension Generator {
             Encoders.parameterSegments(name: parameter.name, value: sanitized(parameter.value)).map { [$0] }
         }
         if let filename {
-            if filename.utf8.allSatisfy({ $0 < 128 }) {
+            if filename.utf8.allSatisfy({ $0 < 128 }) && !filename.contains("=?") {
                 groups += Encoders.parameterSegments(name: "name", value: filename).map { [$0] }
             } else {
                 // 70 leaves room for ` name="` before the first word and `";` after the last.

@@ -116,10 +116,13 @@ extension Generator {
 
     /// A display name as a phrase (RFC 5322 §3.2.5): bare atoms when it is ASCII atext words
     /// separated by single spaces, a quoted-string when it is other printable ASCII,
-    /// RFC 2047 B words otherwise. Nothing for an empty name.
+    /// RFC 2047 B words otherwise. Nothing for an empty name. Whitespace runs become one space.
     static func phrase(_ name: String?) -> Phrase {
         guard let name else { return .none }
-        let text = trimmedWSP(sanitized(name))
+        // RFC 5322 §3.2.2: whitespace between phrase words means one space, so runs are
+        // collapsed here and readers see the same name whatever their unfolding does.
+        let text = trimmedWSP(sanitized(name)).split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .joined(separator: " ")
         if text.isEmpty { return .none }
         let ascii = text.utf8.allSatisfy { $0 < 128 }
         if ascii && !text.contains("=?") && text.utf8.count <= maxLiteralWordLength {

@@ -66,7 +66,7 @@ struct Generator {
                                               text: calendar.text))
             if let filename = calendar.attachmentFilename {
                 files.append(OutgoingAttachment(filename: filename, contentType: "application/ics",
-                                                data: Array(Self.normalizedText(calendar.text).utf8)))
+                                                data: Self.crlfBytes(calendar.text)))
             }
         }
         files += message.attachments
