@@ -188,8 +188,30 @@ import Testing
         }
     }
 
+    // Programming errors trap with a sentence (exit tests run the body in a child process).
+    @Test func invalidHeaderNameTraps() async {
+        await #expect(processExitsWith: .failure) {
+            _ = OutgoingHeader(name: "X-Bad\r\nBcc", value: "x")
+        }
+    }
+
+    @Test func reservedHeaderNameTraps() async {
+        await #expect(processExitsWith: .failure) {
+            _ = OutgoingHeader(name: "bcc", value: "x@example.test")
+        }
+    }
+
+    @Test func invalidContentTypeTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let message = GeneratorFixtures.message(attachments: [
+                OutgoingAttachment(filename: "a", contentType: "text/plain\r\nBcc: x", data: [])])
+            _ = try? message.generate()
+        }
+    }
+
     @Test(arguments: [("X-Ok", true), ("Bad Name", false), ("Bad:Name", false), ("Имя", false), ("", false),
-                      ("X\r\nY", false), (String(repeating: "X", count: 77), false)])
+                      ("X\r\nY", false), (String(repeating: "X", count: 77), false),
+                      (".X", false), ("X.Y", true), (String(repeating: "X", count: 76), true)])
     func headerNamesAreFtext(name: String, valid: Bool) {
         #expect(OutgoingHeader.isValidName(name) == valid)
     }

@@ -170,6 +170,7 @@ struct WireReport {
     @Test(arguments: [
         // (date, zone, want)
         (Date(timeIntervalSince1970: 0), "UTC", "Thu, 01 Jan 1970 00:00:00 +0000"),
+        (Date(timeIntervalSince1970: 1.9), "UTC", "Thu, 01 Jan 1970 00:00:01 +0000"),  // truncated, not rounded
         (Date(timeIntervalSince1970: 1_795_925_203), "Asia/Yekaterinburg", "Sun, 29 Nov 2026 09:06:43 +0500"),
         (Date(timeIntervalSince1970: 1_795_925_203), "America/St_Johns", "Sun, 29 Nov 2026 00:36:43 -0330"),
         (Date(timeIntervalSince1970: 1_782_000_000), "Europe/Moscow", "Sun, 21 Jun 2026 03:00:00 +0300"),
