@@ -114,6 +114,8 @@ enum TestDecoders {
         String(repeating: "🎉👩‍💻🇷🇺", count: 30),
         "Ёжик" + String(repeating: "я", count: 23),  // 45-byte boundary inside a 2-byte letter
         "a" + String(repeating: "ж", count: 50),
+        "a " + String(repeating: "b", count: 43) + "🎉" + String(repeating: "c", count: 50),  // space early, 4-byte scalar at the cut
+        " " + String(repeating: "я", count: 60) + " ",
     ])
     func encodedWordsAreShortWholeCharactersAndDecode(text: String) throws {
         let words = Encoders.encodedWords(text)
@@ -127,6 +129,24 @@ enum TestDecoders {
             decoded += piece
         }
         #expect(decoded == text)
+    }
+
+    @Test func encodedWordsPreferToEndAfterASpace() throws {
+        let words = Encoders.encodedWords("Константин Константинопольский Александрович")
+        #expect(words.count == 3)
+        let pieces = words.map { word in
+            Data(base64Encoded: String(word.dropFirst(10).dropLast(2))).flatMap { String(bytes: $0, encoding: .utf8) }
+        }
+        #expect(pieces == ["Константин ", "Константинопольский ", "Александрович"])
+    }
+
+    @Test(arguments: [10, 16, 20, 30, 50, 75, 100])
+    func firstEncodedWordFitsTheRoomLeft(room: Int) {
+        let words = Encoders.encodedWords(String(repeating: "Щ", count: 40), firstMaxLength: room)
+        let first = words.first?.utf8.count ?? 0
+        // Too little room for even one letter (12 + 4 characters): a full word, folded by the caller.
+        #expect(room < 16 ? first <= 75 : first <= min(room, 75))
+        #expect(words.dropFirst().allSatisfy { $0.utf8.count <= 75 })
     }
 
     @Test(arguments: [
