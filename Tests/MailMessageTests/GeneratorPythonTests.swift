@@ -131,6 +131,15 @@ struct GeneratorPythonTests {
 
     @Test(arguments: GeneratorFixtures.table)
     func pythonReadsWhatWeMeant(name: String, message: OutgoingMessage) throws {
+        try Self.check(name: name, message: message)
+    }
+
+    @Test(arguments: 0..<30)
+    func pythonReadsRandomMessages(seed: UInt64) throws {
+        try Self.check(name: "seed \(seed)", message: GeneratorRandomTests.message(seed: seed))
+    }
+
+    static func check(name: String, message: OutgoingMessage) throws {
         let report = try PythonEmail.parse(try message.generate())
         #expect(Self.unexpectedDefects(report.defects) == [], "\(name)")
         #expect(Self.addresses(report.from) == Self.expectedAddresses([message.from]))
@@ -156,7 +165,9 @@ struct GeneratorPythonTests {
         } else {
             #expect(report.calendars.isEmpty)
         }
-        var files = message.attachments.map { ($0.filename, $0.contentType, $0.data) }
+        var files = message.attachments.map {
+            ($0.filename.map(Generator.safeFilename).flatMap { $0.isEmpty ? nil : $0 }, $0.contentType, $0.data)
+        }
         if let calendar = message.calendar, let filename = calendar.attachmentFilename {
             files.insert((filename, "application/ics", Generator.crlfBytes(calendar.text)), at: 0)
         }
@@ -180,7 +191,9 @@ struct GeneratorPythonTests {
         let sanitized = Generator.trimmedWSP(Generator.sanitized(value))
         switch place {
         case .subject: #expect(report.subject == sanitized)
-        case .filename: #expect(report.attachments.first?.filename == (sanitized.isEmpty ? nil : sanitized))
+        case .filename:
+            let name = Generator.safeFilename(value)
+            #expect(report.attachments.first?.filename == (name.isEmpty ? nil : name))
         case .extraValue: #expect(report.extra["X-Internships-Loop"] == sanitized)
         case .fromName: #expect(Self.addresses(report.from).first?.first == Self.addresses([[sanitized]])[0][0])
         case .toName: #expect(Self.addresses(report.to).first?.first == Self.addresses([[sanitized]])[0][0])
