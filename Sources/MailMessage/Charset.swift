@@ -1,6 +1,7 @@
 // Charset conversion for MIME bodies and header words, through glibc iconv.
 // Foundation's String(data:encoding:) misses koi8-r, cp866 and iso-8859-5; iconv has them all.
 
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -126,10 +127,7 @@ public enum Charset {
     ]
 
     private static func isKnownToIconv(_ name: String) -> Bool {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return false }
-        iconv_close(cd)
-        return true
+        IconvPool.shared.isKnown(name)
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
@@ -167,9 +165,8 @@ public enum Charset {
 
     /// Runs iconv to UTF-8. Invalid or incomplete input becomes U+FFFD; never fails after open.
     static func iconvDecode(_ bytes: [UInt8], from name: String) -> (text: String, invalid: Int)? {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
+        guard let cd = IconvPool.shared.acquire(name) else { return nil }
+        defer { IconvPool.shared.release(name, cd) }
         if bytes.isEmpty { return ("", 0) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 16)
@@ -233,14 +230,5 @@ public enum Charset {
             }
         }
         return score
-    }
-}
-
-extension String {
-    func trimmingASCIIWhitespaceAndQuotes() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\"" || f == "'" || f == "\r" || f == "\n" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\"" || l == "'" || l == "\r" || l == "\n" { s.removeLast() }
-        return String(s)
     }
 }

@@ -16,7 +16,10 @@ public enum HTMLText {
                     i = find(s, from: i + 4, "-->") ?? s.count
                     continue
                 }
-                guard let close = tagEnd(s, from: i + 1) else {
+                // HTML tokenizer: "<" opens a tag only before a letter, "/", "!" or "?".
+                let next = i + 1 < s.count ? s[i + 1] : " "
+                let opens = next.properties.isAlphabetic || next == "/" || next == "!" || next == "?"
+                guard opens, let close = tagEnd(s, from: i + 1) else {
                     r.text("<")
                     i += 1
                     continue
@@ -61,9 +64,11 @@ public enum HTMLText {
                 quote = c
             } else if c == ">" {
                 return i
+            } else if c == "<" {
+                return nil  // a new tag starts: this "<" was text (keeps the scan linear)
             }
             i += 1
-            if i - from > 10_000 { return nil }
+            if i - from > 2_000 { return nil }
         }
         return nil
     }
@@ -175,18 +180,21 @@ public enum HTMLText {
         var listStack: [(ordered: Bool, count: Int)] = []
         var inRow = false
         var cellsInRow = 0
+        /// A cell opened after another: the separator goes in when its first text arrives,
+        /// so empty cells add nothing.
+        var cellSeparatorPending = false
         var blankPending = 0
 
         mutating func scalar(_ c: Unicode.Scalar) {
             if pre > 0 {
-                if c == "\n" { newline() } else if c != "\r" { put(String(c)) }
+                if c == "\n" { newline() } else if c != "\r" { putScalar(c) }
                 return
             }
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
                 pendingSpace = true
                 return
             }
-            put(String(c))
+            putScalar(c)
         }
 
         mutating func text(_ s: String) {
@@ -198,16 +206,35 @@ public enum HTMLText {
         }
 
         mutating func put(_ s: String) {
+            prepareForText()
+            line += s
+        }
+
+        mutating func putScalar(_ c: Unicode.Scalar) {
+            prepareForText()
+            line.unicodeScalars.append(c)
+        }
+
+        mutating func prepareForText() {
+            if cellSeparatorPending {
+                cellSeparatorPending = false
+                if !line.isEmpty {
+                    // Trim in place: rebuilding the line per cell would be quadratic.
+                    while line.last == " " { line.removeLast() }
+                    line += line.hasSuffix(":") ? " " : ": "
+                    pendingSpace = false
+                }
+            }
             if pendingSpace && !line.isEmpty && !line.hasSuffix(" ") { line += " " }
             pendingSpace = false
             if line.isEmpty && blankPending > 0 && !lines.isEmpty {
                 if lines.last != "" { lines.append("") }
             }
             blankPending = 0
-            line += s
         }
 
         mutating func newline() {
+            cellSeparatorPending = false
             lines.append(trimEnd(line))
             line = ""
             pendingSpace = false
@@ -260,9 +287,7 @@ public enum HTMLText {
             case "td", "th":
                 if !closing {
                     if cellsInRow > 0 && !line.isEmpty {
-                        let trimmed = trimEnd(line)
-                        line = trimmed + (trimmed.hasSuffix(":") ? " " : ": ")
-                        pendingSpace = false
+                        cellSeparatorPending = true
                     } else if !inRow {
                         breakLine()
                     }
