@@ -42,7 +42,7 @@ import Testing
     static func allFieldNames(_ bytes: [UInt8]) -> [[String]] {
         let text = String(decoding: bytes, as: UTF8.self)
         var sections: [[String]] = []
-        let top = WireReport(bytes)
+        let top = GeneratorWireReport(bytes)
         sections.append(top.fields.map { $0.0 })
         // Part headers follow each delimiter line up to the first empty line.
         let lines = text.components(separatedBy: "\r\n")
@@ -68,7 +68,7 @@ import Testing
     func valuesCannotStartHeaders(value: String, place: Place) throws {
         let clean = try Self.allFieldNames(Self.message("clean", in: place).generate())
         let bytes = try Self.message(value, in: place).generate()
-        let report = WireReport(bytes)
+        let report = GeneratorWireReport(bytes)
         #expect(report.bareCR == 0 && report.bareLF == 0)
         #expect(!bytes.contains(0))
         // Same header fields in every entity as with a harmless value: nothing added, and the
@@ -80,7 +80,7 @@ import Testing
     @Test(arguments: hostile)
     func encodedSubjectsDecodeWithoutLineBreaks(value: String) throws {
         let bytes = try Self.message(value, in: .subject).generate()
-        let subject = try #require(WireReport(bytes).fields.first { $0.0 == "Subject" }?.1)
+        let subject = try #require(GeneratorWireReport(bytes).fields.first { $0.0 == "Subject" }?.1)
         for word in subject.split(separator: " ") where word.hasPrefix("=?UTF-8?B?") {
             let payload = word.dropFirst(10).dropLast(2)
             let decoded = try #require(Data(base64Encoded: String(payload)))
@@ -138,7 +138,7 @@ import Testing
         #expect(Address(address: address).isValidForSending)
         var message = GeneratorFixtures.message()
         message.to = [Address(address: address)]
-        let fields = WireReport(try message.generate()).fields
+        let fields = GeneratorWireReport(try message.generate()).fields
         #expect(fields.first { $0.0 == "To" }?.1 == " " + address)
     }
 

@@ -7,7 +7,7 @@ import Testing
 // parsed by the script below, and the fields it reports are compared with what we meant to
 // send. Skipped (with a note) where python3 is missing.
 
-enum PythonEmail {
+enum GeneratorPythonEmail {
     static let script = #"""
 import sys, json, base64, email
 from email import policy
@@ -107,7 +107,7 @@ print(json.dumps(out))
     }
 }
 
-@Suite(.enabled(if: PythonEmail.python != nil, "python3 is needed to cross-check the generator"))
+@Suite(.enabled(if: GeneratorPythonEmail.python != nil, "python3 is needed to cross-check the generator"))
 struct GeneratorPythonTests {
     /// Display names compared without whitespace: CPython 3.11 keeps the whitespace between
     /// adjacent encoded words in a phrase (gh-128110, fixed by python/cpython#130749), against
@@ -140,7 +140,7 @@ struct GeneratorPythonTests {
     }
 
     static func check(name: String, message: OutgoingMessage) throws {
-        let report = try PythonEmail.parse(try message.generate())
+        let report = try GeneratorPythonEmail.parse(try message.generate())
         #expect(Self.unexpectedDefects(report.defects) == [], "\(name)")
         #expect(Self.addresses(report.from) == Self.expectedAddresses([message.from]))
         #expect(Self.addresses(report.to) == Self.expectedAddresses(message.to))
@@ -181,10 +181,10 @@ struct GeneratorPythonTests {
 
     @Test(arguments: GeneratorInjectionTests.hostile, GeneratorInjectionTests.Place.allCases)
     func pythonSeesNoInjectedHeaders(value: String, place: GeneratorInjectionTests.Place) throws {
-        let report = try PythonEmail.parse(try GeneratorInjectionTests.message(value, in: place).generate())
+        let report = try GeneratorPythonEmail.parse(try GeneratorInjectionTests.message(value, in: place).generate())
         #expect(Self.unexpectedDefects(report.defects) == [])
         #expect(report.extra["Bcc"] == nil && report.extra["X"] == nil)
-        let clean = try PythonEmail.parse(try GeneratorInjectionTests.message("clean", in: place).generate())
+        let clean = try GeneratorPythonEmail.parse(try GeneratorInjectionTests.message("clean", in: place).generate())
         #expect(Set(report.extra.keys) == Set(clean.extra.keys))
         #expect(report.structure == clean.structure)
         #expect(report.attachments.map(\.data) == clean.attachments.map(\.data))
@@ -216,8 +216,8 @@ struct GeneratorPythonTests {
         let subject = String(repeating: "Приглашение на собеседование по программе стажировок ", count: 6)
         #expect(subject.count > 300)
         let bytes = try GeneratorFixtures.message(subject: subject).generate()
-        let report = try PythonEmail.parse(bytes)
+        let report = try GeneratorPythonEmail.parse(bytes)
         #expect(report.subject == Generator.trimmedWSP(subject))
-        #expect(WireReport(bytes).headerLines.allSatisfy { $0.utf8.count <= 78 })
+        #expect(GeneratorWireReport(bytes).headerLines.allSatisfy { $0.utf8.count <= 78 })
     }
 }

@@ -6,7 +6,7 @@ import Testing
 // separators, quotes, `=?`, dots, Cyrillic, emoji with ZWJ, long runs. Every message must
 // keep the wire invariants, keep its header fields, and round-trip through the parser.
 
-struct SeededRandom: RandomNumberGenerator {
+struct GeneratorSeededRandom: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         // SplitMix64.
@@ -26,13 +26,13 @@ struct SeededRandom: RandomNumberGenerator {
         String(repeating: "x", count: 90), String(repeating: "ш", count: 40), "Bcc: victim@example.test",
     ]
 
-    static func text(_ rng: inout SeededRandom, maxPieces: Int) -> String {
+    static func text(_ rng: inout GeneratorSeededRandom, maxPieces: Int) -> String {
         let count = Int.random(in: 0...maxPieces, using: &rng)
         return (0..<count).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
     }
 
     static func message(seed: UInt64) -> OutgoingMessage {
-        var rng = SeededRandom(state: seed)
+        var rng = GeneratorSeededRandom(state: seed)
         var message = GeneratorFixtures.message(
             subject: Self.text(&rng, maxPieces: 30),
             from: Address(name: Self.text(&rng, maxPieces: 12), address: "intake@example.test"),
@@ -52,7 +52,7 @@ struct SeededRandom: RandomNumberGenerator {
     func randomMessagesKeepEveryInvariant(seed: UInt64) throws {
         let message = Self.message(seed: seed)
         let bytes = try message.generate()
-        let report = WireReport(bytes)
+        let report = GeneratorWireReport(bytes)
         #expect(report.bareCR == 0 && report.bareLF == 0 && report.nonASCII == 0)
         #expect(report.lines.allSatisfy { $0.count <= 998 })
         // Header lines may pass 78 only for an unbreakable literal word (90 x's here).
