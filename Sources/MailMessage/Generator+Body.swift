@@ -91,9 +91,11 @@ extension Generator {
             } else {
                 // 70 leaves room for ` name="` before the first word and `";` after the last.
                 var words = Encoders.encodedWords(filename, maxLength: 70)
-                words[0] = "name=\"" + words[0]
-                words[words.count - 1] += "\""
-                groups.append(words)
+                if let first = words.first, let last = words.indices.last {
+                    words[0] = "name=\"" + first
+                    words[last] += "\""
+                    groups.append(words)
+                }
             }
         }
         var folder = HeaderFolder(name: "Content-Type")
