@@ -53,12 +53,11 @@ out['attachments'] = [
 print(json.dumps(out))
 """#
 
+    /// python3 from PATH, else the usual system places.
     static let python: String? = {
-        for path in ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
-        where FileManager.default.isExecutableFile(atPath: path) {
-            return path
-        }
-        return nil
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let candidates = path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3", "/usr/local/bin/python3"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
     struct Report: Decodable {
