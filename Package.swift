@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Pure: the programme's rules (experts, ranking, eligibility, selection, invitations).
+        .target(name: "Programme", dependencies: ["Forms", "MailMessage"]),
         // Pure: Mustache templates -> outgoing messages (text + HTML, .ics).
         .target(
             name: "Rendering",
@@ -70,7 +72,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "MailMessage", "Forms", "Rendering", "Store", "Settings", "MailTransport",
+                "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -81,6 +83,7 @@ let package = Package(
                 "MailTransport",
                 "MailMessage",
                 "Forms",
+                "Programme",
                 "Rendering",
                 "Settings",
                 "Store",
@@ -100,6 +103,7 @@ let package = Package(
             dependencies: ["Forms", "MailMessage"],
             resources: [.copy("Corpus")]
         ),
+        .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Forms"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),

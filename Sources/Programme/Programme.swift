@@ -1,0 +1,1 @@
+// Programme: the programme's rules. Pure: takes data and `now`, returns decisions.

@@ -1,0 +1,4 @@
+import Testing
+@testable import Programme
+
+@Test func programmeLinks() { #expect(Bool(true)) }
