@@ -51,6 +51,8 @@ enum DateList {
                 // ISO 2023-09-15.
                 if digits == 4, i + 4 < tokens.count, tokens[i + 1] == .dash, let m = num(i + 2), tokens[i + 3] == .dash,
                    let d = num(i + 4) {
+                    applyYear(v)
+                    applyMonth(m.0)
                     atoms.append(Atom(day: d.0, month: m.0, year: v, rangeFromPrevious: pendingRange))
                     pendingRange = false
                     i += 5
@@ -65,9 +67,9 @@ enum DateList {
                         i += 2
                     }
                     pendingRange = false
-                    atoms.append(atom)
                     if let y = atom.year { applyYear(y) }
                     if let m = atom.month { applyMonth(m) }
+                    atoms.append(atom)
                     continue
                 }
                 if digits == 4 {

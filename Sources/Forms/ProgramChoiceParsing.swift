@@ -34,17 +34,20 @@ enum ProgramChoiceParsing {
     static func items(_ raw: String) -> [String] {
         var result: [String] = []
         for line in raw.split(whereSeparator: \.isNewline) {
-            let parts = splitOutsideQuotes(String(line))
-            let allShort = parts.allSatisfy { p in p.contains(where: \.isASCIIDigitCharacter) || quotePairs.contains { p.contains($0.0) } }
-            for p in (allShort ? parts : [String(line)]) {
-                let t = p.trimmingCharacters(in: .whitespaces)
-                if !t.isEmpty { result.append(t) }
+            for piece in splitOutsideQuotes(String(line), at: ";") {
+                let parts = splitOutsideQuotes(piece, at: ",")
+                // Commas split only lists of numbers or quoted titles; a bare title may hold a comma.
+                let listLike = parts.allSatisfy { p in p.contains(where: \.isASCIIDigitCharacter) || quotePairs.contains { p.contains($0.0) } }
+                for p in (listLike ? parts : [piece]) {
+                    let t = p.trimmingCharacters(in: .whitespaces)
+                    if !t.isEmpty { result.append(t) }
+                }
             }
         }
         return result
     }
 
-    private static func splitOutsideQuotes(_ s: String) -> [String] {
+    private static func splitOutsideQuotes(_ s: String, at separator: Character) -> [String] {
         var parts: [String] = []
         var current = ""
         var inGuillemets = 0
@@ -53,7 +56,7 @@ enum ProgramChoiceParsing {
             if c == "«" || c == "“" { inGuillemets += 1 }
             if c == "»" || c == "”" { inGuillemets = max(0, inGuillemets - 1) }
             if c == "\"" { inStraight.toggle() }
-            if (c == "," || c == ";") && inGuillemets == 0 && !inStraight {
+            if c == separator && inGuillemets == 0 && !inStraight {
                 parts.append(current)
                 current = ""
             } else { current.append(c) }
