@@ -105,7 +105,8 @@ public struct FormTextReader: Sendable {
         let head2 = line.prefix(160)
         var labelPart: Substring
         var valuePart: Substring
-        if let c = firstColonOutsideParentheses(head2) {
+        if let c = firstColonOutsideParentheses(head2),
+           !index.fields(forLabel: line[..<c].trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#"))).isEmpty {
             labelPart = line[..<c]
             valuePart = line[line.index(after: c)...]
         } else if let (l, v) = splitAtDash(head2, full: line) {
@@ -244,7 +245,7 @@ public struct FormTextReader: Sendable {
 
     private func value(sameLine: Substring, following: Range<Int>, lines: [ZonedLine], infos: [LineInfo],
                        type: ValueType) -> String {
-        let first = sameLine.trimmingCharacters(in: .whitespaces)
+        var first = sameLine.trimmingCharacters(in: .whitespaces)
         var collected: [String] = first.isEmpty ? [] : [first]
         var stop = following.lowerBound
         while stop < following.upperBound {
@@ -254,6 +255,12 @@ public struct FormTextReader: Sendable {
             stop += 1
         }
         let range = following.lowerBound..<stop
+        // An untouched template value ("[ ]") with the answer typed on the next line.
+        if !first.isEmpty, !FormTextReader.isFilled(first),
+           range.contains(where: { !lines[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            first = ""
+            collected = []
+        }
         if type.takesContinuationLines {
             for i in range { collected.append(lines[i].text.trimmingCharacters(in: .whitespaces)) }
             while let last = collected.last, last.isEmpty { collected.removeLast() }

@@ -18,8 +18,12 @@ struct LabelKey: Hashable, Sendable {
             for s in token.unicodeScalars {
                 if LabelKey.isCyrillic(s) { cyrillic += 1 } else if LabelKey.isLatin(s) { latin += 1 }
             }
-            // Majority decides the script; ties go to Cyrillic (the forms are Russian).
-            let toCyrillic = cyrillic >= latin
+            // A word turns Latin only when all its Cyrillic letters could be Latin look-alikes and
+            // Latin letters are the majority (`Е-mail`); otherwise Cyrillic (`ИHH`, `Тeлeфон`).
+            let cyrillicAllLookalike = token.unicodeScalars.allSatisfy {
+                !LabelKey.isCyrillic($0) || LabelKey.cyrillicToLatin[$0] != nil
+            }
+            let toCyrillic = !(cyrillicAllLookalike && latin > cyrillic)
             for s in token.unicodeScalars {
                 var s = s
                 if s == "ё" { s = "е" }
@@ -42,11 +46,11 @@ struct LabelKey: Hashable, Sendable {
 
     static let latinToCyrillic: [Unicode.Scalar: Unicode.Scalar] = [
         "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р",
-        "t": "т", "x": "х", "y": "у", "u": "и", "n": "п", "r": "г",
+        "t": "т", "x": "х", "y": "у",
     ]
     static let cyrillicToLatin: [Unicode.Scalar: Unicode.Scalar] = [
         "а": "a", "в": "b", "с": "c", "е": "e", "н": "h", "к": "k", "м": "m", "о": "o", "р": "p",
-        "т": "t", "х": "x", "у": "y", "і": "i", "п": "n", "и": "u",
+        "т": "t", "х": "x", "у": "y", "і": "i",
     ]
 
     /// Optimal-string-alignment distance (Levenshtein plus adjacent transposition), capped:
