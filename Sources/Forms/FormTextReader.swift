@@ -117,7 +117,11 @@ public struct FormTextReader: Sendable {
             valuePart = ""
         }
         guard labelPart.count <= 120 else { return .plain }
-        let refs = index.fields(forLabel: labelPart.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#")))
+        // A line with no separator is a label only when it is exactly one ("ФИО" alone, value
+        // below); a value line like "заявка № 5" must not be taken for a misspelt label.
+        let wholeLine = valuePart.isEmpty && labelPart.endIndex == line.endIndex
+        let refs = index.fields(forLabel: labelPart.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#")),
+                                fuzzy: !wholeLine)
         guard !refs.isEmpty else { return .plain }
         if !prefixMark.isEmpty {
             valuePart = Substring(String(prefixMark) + " " + valuePart)

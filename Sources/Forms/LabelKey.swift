@@ -128,14 +128,14 @@ struct LabelIndex: Sendable {
     }
 
     /// The fields a written label may mean; empty when it is not a label.
-    func fields(forLabel raw: some StringProtocol) -> Set<FieldRef> {
+    func fields(forLabel raw: some StringProtocol, fuzzy allowFuzzy: Bool = true) -> Set<FieldRef> {
         for candidate in [String(raw), LabelIndex.removingParentheses(raw)] {
             let key = LabelKey(candidate)
             guard key.count > 0, key.count <= LabelIndex.maximumKeyLength else { continue }
             if let refs = exact[key] { return refs }
         }
         let key = LabelKey(LabelIndex.removingParentheses(raw))
-        guard key.count >= LabelIndex.fuzzyMinimumLength, key.count <= LabelIndex.maximumKeyLength else { return [] }
+        guard allowFuzzy, key.count >= LabelIndex.fuzzyMinimumLength, key.count <= LabelIndex.maximumKeyLength else { return [] }
         var found: Set<FieldRef> = []
         for entry in fuzzy where abs(entry.key.count - key.count) <= 1 {
             if key.distance(to: entry.key, limit: 1) <= 1 { found.formUnion(entry.refs) }
