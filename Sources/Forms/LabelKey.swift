@@ -88,7 +88,9 @@ struct FieldRef: Hashable, Sendable {
 /// Every label spelling of every kind, for exact and one-typo lookups.
 struct LabelIndex: Sendable {
     private var exact: [LabelKey: Set<FieldRef>] = [:]
-    private var fuzzy: [(key: LabelKey, refs: Set<FieldRef>)] = []
+    /// Spellings long enough for one-typo matching, by length.
+    private var fuzzy: [Int: [(key: LabelKey, refs: Set<FieldRef>)]] = [:]
+    private var longestFuzzy = 0
     private var headings: [(key: LabelKey, kind: FormKind, prefixAllowed: Bool)] = []
     /// Labels this long or longer tolerate one wrong, missing, extra or swapped letter.
     static let fuzzyMinimumLength = 5
@@ -111,9 +113,10 @@ struct LabelIndex: Sendable {
             headings.append((LabelKey(kind.heading), kind, true))
             for v in kind.headingVariants { headings.append((LabelKey(v), kind, false)) }
         }
-        fuzzy = exact.filter { $0.key.count >= LabelIndex.fuzzyMinimumLength }
-            .map { ($0.key, $0.value) }
-            .sorted { $0.key.string < $1.key.string }
+        for (key, refs) in exact where key.count >= LabelIndex.fuzzyMinimumLength {
+            fuzzy[key.count, default: []].append((key, refs))
+            longestFuzzy = max(longestFuzzy, key.count)
+        }
     }
 
     static func removingParentheses(_ s: some StringProtocol) -> String {
@@ -135,10 +138,14 @@ struct LabelIndex: Sendable {
             if let refs = exact[key] { return refs }
         }
         let key = LabelKey(LabelIndex.removingParentheses(raw))
-        guard allowFuzzy, key.count >= LabelIndex.fuzzyMinimumLength, key.count <= LabelIndex.maximumKeyLength else { return [] }
+        // Labels have no digits outside their parenthetical hints: "Строка 12" is prose.
+        guard allowFuzzy, key.count >= LabelIndex.fuzzyMinimumLength, key.count <= longestFuzzy + 1,
+              !key.scalars.contains(where: { ("0"..."9").contains($0) }) else { return [] }
         var found: Set<FieldRef> = []
-        for entry in fuzzy where abs(entry.key.count - key.count) <= 1 {
-            if key.distance(to: entry.key, limit: 1) <= 1 { found.formUnion(entry.refs) }
+        for length in (key.count - 1)...(key.count + 1) {
+            for entry in fuzzy[length] ?? [] where key.distance(to: entry.key, limit: 1) <= 1 {
+                found.formUnion(entry.refs)
+            }
         }
         return found
     }

@@ -110,14 +110,17 @@ enum TextZones {
             rest = afterSpace.dropFirst()
             if rest.first == " " { rest = rest.dropFirst() }
             depth += 1
-            if depth > 100 { break }
         }
         return (depth == 0 ? line : rest, depth)
     }
 
+    static let separatorTrim = CharacterSet(charactersIn: "-–—_= *:")
+    static let headerNameTrim = CharacterSet(charactersIn: " *")
+
     static func isSeparator(_ lower: String) -> Bool {
-        guard lower.count < 120 else { return false }
-        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-–—_= *:"))
+        guard let first = lower.first, let last = lower.last, "-–—_=".contains(first) || last == ":" || "-–—_=".contains(last),
+              lower.utf8.count < 240 else { return false }
+        let core = lower.trimmingCharacters(in: separatorTrim)
         guard core.count < lower.count || lower.hasSuffix(":") else { return false }
         return separators.contains(core) || (lower.hasPrefix("-") && separators.contains(where: { core.contains($0) }))
     }
@@ -128,7 +131,7 @@ enum TextZones {
 
     static func isHeaderLine(_ lower: String) -> Bool {
         guard let colon = lower.firstIndex(of: ":") else { return false }
-        let name = lower[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+        let name = lower[..<colon].trimmingCharacters(in: headerNameTrim)
         return headerNames.contains(name)
     }
 
