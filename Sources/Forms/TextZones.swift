@@ -1,17 +1,6 @@
 // Forms: splitting a decoded text into what the sender wrote, what they quoted, their
 // signature and the header lines of forwarded/quoted originals.
-
-/// Where a line of text sits, for deciding whether it may supply a value.
-public enum TextZone: String, Sendable, Hashable, Codable {
-    /// Written by the sender, outside any quote.
-    case body
-    /// Inside a quote: `>` lines, or everything below an attribution / "Original Message" line.
-    case quoted
-    /// A signature: after `-- `, `С уважением, …`, `Отправлено с iPhone` …
-    case signature
-    /// "On … wrote:", "-----Original Message-----", forwarded `От:`/`Тема:` lines.
-    case quoteHeader
-}
+import Foundation
 
 /// One line after zoning: the text with quote markers removed, and its zone.
 struct ZonedLine: Sendable {
@@ -158,4 +147,3 @@ enum TextZones {
     }
 }
 
-import Foundation
