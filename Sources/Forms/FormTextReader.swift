@@ -107,7 +107,7 @@ public struct FormTextReader: Sendable {
         var valuePart: Substring
         var refs: Set<FieldRef> = []
         if let c = firstColonOutsideParentheses(head2), c > line.startIndex,
-           case let r = index.fields(forLabel: line[..<c].trimmingCharacters(in: FormTextReader.labelTrim)), !r.isEmpty {
+           case let r = index.fields(forLabel: FormTextReader.trimLabel(line[..<c])), !r.isEmpty {
             refs = r
             labelPart = line[..<c]
             valuePart = line[line.index(after: c)...]
@@ -121,7 +121,7 @@ public struct FormTextReader: Sendable {
             guard line.count <= 120 else { return .plain }
             labelPart = line
             valuePart = ""
-            refs = index.fields(forLabel: labelPart.trimmingCharacters(in: FormTextReader.labelTrim), fuzzy: false)
+            refs = index.fields(forLabel: FormTextReader.trimLabel(labelPart), fuzzy: false)
         }
         guard !refs.isEmpty else { return .plain }
         if !prefixMark.isEmpty {
@@ -131,7 +131,8 @@ public struct FormTextReader: Sendable {
     }
 
     private func versionValue(_ head: Substring) -> String? {
-        guard let colon = head.firstIndex(of: ":") else { return nil }
+        guard let first = head.unicodeScalars.first, "ВвFf".unicodeScalars.contains(first),
+              let colon = head.firstIndex(of: ":") else { return nil }
         let key = LabelKey(head[..<colon])
         guard key.string == "версияформы" || key.string == "formversion" else { return nil }
         let v = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -140,18 +141,30 @@ public struct FormTextReader: Sendable {
 
     private func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
         var depth = 0
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
+        let scalars = s.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if (c == ":" || c == "：") && depth == 0 {
                 return i
             }
-            i = s.index(after: i)
+            i = scalars.index(after: i)
         }
         return nil
     }
 
     static let asterisks = CharacterSet(charactersIn: "*")
+
+    /// Spaces, tabs and markdown marks around a label; scalar-level, no Foundation bridging.
+    static func trimLabel(_ s: Substring) -> Substring {
+        let junk: Set<Unicode.Scalar> = [" ", "\t", "*", "_", "#", "\u{A0}"]
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, junk.contains(u[start]) { start = u.index(after: start) }
+        while end > start, junk.contains(u[u.index(before: end)]) { end = u.index(before: end) }
+        return Substring(u[start..<end])
+    }
     static let labelTrim = CharacterSet(charactersIn: " \t*_#")
 
     /// "Телефон — 8 912 …", "Телефон - 8 912", "Телефон<TAB>8 912": a spaced dash or a tab
@@ -169,7 +182,7 @@ public struct FormTextReader: Sendable {
                 if afterDash < head.endIndex, head[afterDash] == " " { sepEnd = head.index(after: afterDash) }
             }
             if let end = sepEnd, i > head.startIndex {
-                let refs = LabelIndex.shared.fields(forLabel: full[..<i].trimmingCharacters(in: FormTextReader.labelTrim))
+                let refs = LabelIndex.shared.fields(forLabel: FormTextReader.trimLabel(full[..<i]))
                 if !refs.isEmpty { return (full[..<i], full[end...], refs) }
                 return nil
             }

@@ -41,24 +41,25 @@ struct LabelIndex: Sendable {
     }
 
     static func removingParentheses(_ s: some StringProtocol) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var depth = 0
-        for c in s {
+        for c in s.unicodeScalars {
             if c == "(" { depth += 1; continue }
             if c == ")" { depth = max(0, depth - 1); continue }
             if depth == 0 { out.append(c) }
         }
-        return out
+        return String(out)
     }
 
     /// The fields a written label may mean; empty when it is not a label.
     func fields(forLabel raw: some StringProtocol, fuzzy allowFuzzy: Bool = true) -> Set<FieldRef> {
-        for candidate in [String(raw), LabelIndex.removingParentheses(raw)] {
-            let key = LabelKey(candidate)
-            guard key.count > 0, key.count <= LabelIndex.maximumKeyLength else { continue }
-            if let refs = exact[key] { return refs }
+        let full = LabelKey(raw)
+        if full.count > 0, full.count <= LabelIndex.maximumKeyLength, let refs = exact[full] { return refs }
+        var key = full
+        if raw.unicodeScalars.contains("(") {
+            key = LabelKey(LabelIndex.removingParentheses(raw))
+            if key.count > 0, key.count <= LabelIndex.maximumKeyLength, let refs = exact[key] { return refs }
         }
-        let key = LabelKey(LabelIndex.removingParentheses(raw))
         // Labels have no digits outside their parenthetical hints: "Строка 12" is prose.
         guard allowFuzzy, key.count >= LabelIndex.fuzzyMinimumLength, key.count <= longestFuzzy + 1,
               !key.scalars.contains(where: { ("0"..."9").contains($0) }) else { return [] }

@@ -9,30 +9,60 @@ struct LabelKey: Hashable, Sendable {
 
     var string: String { String(String.UnicodeScalarView(scalars)) }
 
+    /// Keys longer than this are never labels; longer input is cut (bounded work per line).
+    static let inputLimit = 400
+
     init(_ text: some StringProtocol) {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
-        for token in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+        var token: [Unicode.Scalar] = []
+        var seen = 0
+        func flush() {
+            guard !token.isEmpty else { return }
             var cyrillic = 0
             var latin = 0
-            for s in token.unicodeScalars {
+            for s in token {
                 if LabelKey.isCyrillic(s) { cyrillic += 1 } else if LabelKey.isLatin(s) { latin += 1 }
             }
             // A word turns Latin only when all its Cyrillic letters could be Latin look-alikes and
             // Latin letters are the majority (`Е-mail`); otherwise Cyrillic (`ИHH`, `Тeлeфон`).
-            let cyrillicAllLookalike = token.unicodeScalars.allSatisfy {
-                !LabelKey.isCyrillic($0) || LabelKey.cyrillicToLatin[$0] != nil
+            let toCyrillic = !(latin > cyrillic
+                && token.allSatisfy { !LabelKey.isCyrillic($0) || LabelKey.cyrillicToLatin[$0] != nil })
+            let mixed = cyrillic > 0 && latin > 0
+            for var s in token {
+                if mixed, toCyrillic, LabelKey.isLatin(s), let c = LabelKey.latinToCyrillic[s] { s = c }
+                if !toCyrillic, LabelKey.isCyrillic(s), let l = LabelKey.cyrillicToLatin[s] { s = l }
+                if LabelKey.isCyrillic(s) || LabelKey.isLatin(s) || ("0"..."9").contains(s)
+                    || (s.value > 0x7F && s.properties.isAlphabetic) {
+                    out.append(s)
+                }
             }
-            let toCyrillic = !(cyrillicAllLookalike && latin > cyrillic)
-            for s in token.unicodeScalars {
-                var s = s
-                if s == "ё" { s = "е" }
-                if toCyrillic, let c = LabelKey.latinToCyrillic[s] { s = c }
-                if !toCyrillic, let l = LabelKey.cyrillicToLatin[s] { s = l }
-                if s.properties.isAlphabetic || ("0"..."9").contains(s) { out.append(s) }
+            token.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            seen += 1
+            if seen > LabelKey.inputLimit { break }
+            if s == " " || s == "\t" || s == "\u{A0}" || s == "\n" || s == "\r" || s == "\u{2009}" || s == "\u{202F}" {
+                flush()
+            } else {
+                token.append(LabelKey.lower(s))
             }
         }
+        flush()
         scalars = out
+    }
+
+    /// Lower case with `ё`→`е`: fast paths for ASCII and Russian, the Unicode mapping otherwise.
+    static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        switch v {
+        case 0x41...0x5A: return Unicode.Scalar(v + 0x20) ?? s
+        case 0x0410...0x042F: return Unicode.Scalar(v + 0x20) ?? s
+        case 0x0401, 0x0451: return "е"
+        case 0...0x7F, 0x0430...0x044F: return s
+        default:
+            let mapped = s.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? (mapped.first ?? s) : s
+        }
     }
 
     private init(scalars: [Unicode.Scalar]) { self.scalars = scalars }

@@ -41,7 +41,7 @@ enum TextZones {
             if belowSeparator { depth += 1 }
             if depth != previousDepth { inSignature = false }
             previousDepth = depth
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let trimmed = TextZones.trimSpaces(content)
             let lower = trimmed.lowercased()
 
             if inHeaderRun {
@@ -88,6 +88,17 @@ enum TextZones {
             }
         }
         return lines
+    }
+
+    /// Spaces and tabs removed at both ends, without Foundation bridging (hot path).
+    static func trimSpaces(_ s: Substring) -> String {
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        func space(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{A0}" || c == "\r" }
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(u[start..<end])
     }
 
     static func stripQuoteMarkers(_ line: Substring) -> (Substring, Int) {

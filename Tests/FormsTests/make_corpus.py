@@ -176,6 +176,8 @@ def main():
                    ["Контактное лицо", "Лунегова Анна"], ["Телефон", "+7 (342) 299-00-11"], ["Email", "kama.co@mail.ru"],
                    ["Согласие на обработку персональных данных", "<w:p>" + checked + "<w:r><w:t xml:space=\"preserve\"> да</w:t></w:r></w:p>"]])
     write("docx-program-table.docx", d)
+    # The same file next to a cover note with a contact line (text corpus companion).
+    write("program-14-cover-note-and-docx.docx", d)
     write("eml-05-docx-table.eml", headers("Анна Лунегова <kama.co@mail.ru>", "Заявка на программу") +
           multipart("mixed", [text_part("Добрый день. Направляем заявку (файл Word).\n\n-- \nАнна, 8 912 000 00 00\n"),
                               binary_part(d, DOCX, "zayavka_programma.docx")], "b4"))
