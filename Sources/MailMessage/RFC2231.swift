@@ -102,6 +102,7 @@ struct ParameterizedValue {
         var cur: [UInt8] = []
         var inQuote = false
         var depth = 0
+        var curHasEquals = false
         var i = 0
         while i < raw.count {
             let c = raw[i]
@@ -118,12 +119,14 @@ struct ParameterizedValue {
             } else if c == ASCII.quote {
                 inQuote = true
                 cur.append(c)
-            } else if c == 0x28 && !cur.contains(ASCII.equals) {
+            } else if c == 0x28 && !curHasEquals {
                 depth = 1
             } else if c == ASCII.semicolon {
                 out.append(cur)
                 cur.removeAll()
+                curHasEquals = false
             } else {
+                if c == ASCII.equals { curHasEquals = true }
                 cur.append(c)
             }
             i += 1
