@@ -28,6 +28,14 @@ public struct TextForm: Sendable {
     public var filledCount: Int
 }
 
+extension TextForm {
+    /// A form read from a quote counts only with its heading or half its fields filled: a
+    /// quoted invitation listing dates and an address is not a programme application.
+    var isPlausibleQuotedForm: Bool {
+        filledCount > 0 && (headingFound || filledCount * 2 >= kind.fields.count)
+    }
+}
+
 /// Finds forms in a decoded text with the label rules of issue 4. Linear-ish in the text length.
 public struct FormTextReader: Sendable {
     public init() {}
@@ -40,7 +48,7 @@ public struct FormTextReader: Sendable {
         if let own = all.filter({ !$0.usesQuotedText && $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
             return own
         }
-        if let quoted = all.filter({ $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+        if let quoted = all.filter(\.isPlausibleQuotedForm).max(by: { $0.filledCount < $1.filledCount }) {
             return quoted
         }
         return all.first { !$0.usesQuotedText && ($0.values.count >= 2 || $0.headingFound) && $0.values.count > 0 }
