@@ -93,6 +93,10 @@ public struct FormTextReader: Sendable {
         return forms
     }
 
+    /// Fields that also appear in signatures and cover notes; they never decide a kind alone.
+    static let contactFieldIDs: Set<String> = ["organization", "phone", "email", "locality", "contact",
+                                               "contact_person", "consent", "comment"]
+
     /// Most words a label has; bounds the look-back before each colon.
     static let maximumLabelWords = 8
 
@@ -343,7 +347,8 @@ public struct FormTextReader: Sendable {
             }
         }
         let ranked = FormKind.allCases.compactMap { k -> (FormKind, Int, Int)? in
-            guard let d = distinct[k], d.count >= 2 else { return nil }
+            // Contact lines alone (a signature without its marker) are not a form.
+            guard let d = distinct[k], d.count >= 2, !d.isSubset(of: FormTextReader.contactFieldIDs) else { return nil }
             return (k, d.count, unique[k]?.count ?? 0)
         }
         return ranked.max { a, b in (a.1, a.2) < (b.1, b.2) }?.0

@@ -47,3 +47,11 @@ func valuesNeverComeFromSignaturesQuotesOrForwardHeaders(tail: String) {
     """
     #expect(FormReader().read(text: text).errorCodes == ["no_form"])
 }
+
+/// Contact lines without a heading (a cover note, a signature without "С уважением") are no form.
+@Test func contactLinesAloneAreNoForm() {
+    let text = "Добрый день! Хотим участвовать.\n\nОрганизация: АНО «Вектор»\nКонтактное лицо: Анна\nТелефон: 8 912 000 00 00\nEmail: a@b.ru"
+    #expect(FormReader().read(text: text).errorCodes == ["no_form"])
+    // With the heading it is a (very incomplete) programme application.
+    #expect(FormReader().read(text: "ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ\n" + text).kind == .program)
+}
