@@ -21,7 +21,7 @@ enum RawHeaders {
             .replacingOccurrences(of: "\n ", with: " ").replacingOccurrences(of: "\n\t", with: " ")
         for line in unfolded.split(separator: "\n") {
             guard line.lowercased().hasPrefix("message-id:") else { continue }
-            let value = line.dropFirst("message-id:".count).trimmingCharacters(in: .whitespaces)
+            let value = line.dropFirst("message-id:".count).trimmingCharacters(in: .whitespacesAndNewlines)
             if let open = value.firstIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
                 let id = value[value.index(after: open)..<close]
                 return id.isEmpty ? nil : String(id)

@@ -86,8 +86,9 @@ public enum ReplyComposer {
         var chunk = ""
         for character in text {
             let candidate = chunk + String(character)
-            // 45 bytes of UTF-8 -> 60 base64 chars + 12 of framing = 72 <= 75.
-            if candidate.utf8.count > 45 {
+            // 36 bytes of UTF-8 -> 48 base64 chars + 12 of framing = 60: with `Subject: `
+            // the first line stays under RFC 5322 §2.1.1's 78 characters.
+            if candidate.utf8.count > 36 {
                 words.append(chunk)
                 chunk = String(character)
             } else {
