@@ -1,0 +1,132 @@
+// Forms: the entry point — find the form in a message, read it and check it.
+import Foundation
+import MailMessage
+
+/// Finds, reads and checks the form of one message. Pure: the shell passes the wording
+/// (from `mail-templates/form-errors.ru.toml`) and the catalogue of winning programmes.
+public struct FormReader: Sendable {
+    public var wording: FormErrorWording
+    /// Winning programmes, number → title; empty before the winners exist.
+    public var catalogue: [Int: String]
+    /// Year for dates written without one (`15 сентября`); nil: such dates are invalid.
+    public var defaultYear: Int?
+    public var rsvp: RSVPReader
+    /// Forwarded messages inside forwarded messages are read to this depth.
+    public var maximumForwardDepth = 3
+
+    public init(wording: FormErrorWording = FormErrorWording(), catalogue: [Int: String] = [:],
+                defaultYear: Int? = nil, rsvp: RSVPReader = RSVPReader()) {
+        self.wording = wording
+        self.catalogue = catalogue
+        self.defaultYear = defaultYear
+        self.rsvp = rsvp
+    }
+
+    /// A decoded text and where it came from.
+    public struct Source: Sendable {
+        public var text: String
+        public var location: String
+        public init(text: String, location: String) {
+            self.text = text
+            self.location = location
+        }
+    }
+
+    /// Read the form of a parsed message.
+    public func read(_ message: Message) -> FormReading {
+        var sources: [Source] = []
+        collectSources(message, location: "body", depth: 0, into: &sources)
+        let tokens = rsvp.tokens(inSubject: message.subject)
+        let refs = tokens + (message.inReplyTo + message.references.reversed()).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+        let subject = message.subject?.lowercased() ?? ""
+        let replyToInvitation = !tokens.isEmpty || subject.contains("приглаш")
+            || (!(message.inReplyTo.isEmpty && message.references.isEmpty) && sources.first.map {
+                $0.text.lowercased().contains("приглаш")
+            } == true)
+        var reading = read(sources: sources, replyToInvitation: replyToInvitation)
+        if reading.kind == .rsvp { reading.invitationReferences = refs }
+        return reading
+    }
+
+    /// Read the form from texts already decoded, in order of preference.
+    public func read(sources: [Source], replyToInvitation: Bool = false) -> FormReading {
+        let textReader = FormTextReader()
+        let found = sources.map { (source: $0, forms: textReader.candidates(in: $0.text)) }
+        // 1. A form the sender filled in their own text.
+        for (source, forms) in found {
+            if let own = forms.filter({ !$0.usesQuotedText && $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+                return reading(own, location: source.location)
+            }
+        }
+        // 2. ДА / НЕТ to an invitation.
+        if replyToInvitation, let body = sources.first(where: { $0.location == "body" }), let a = rsvp.answer(in: body.text) {
+            var fields: [String: FormValue?] = ["answer": .bool(a.answer), "comment": FormValue?.none]
+            if let c = a.comment { fields["comment"] = .text(c) }
+            return FormReading(kind: .rsvp, location: "body", fields: fields, errors: [])
+        }
+        // 3. The only filled form is inside a quote (typed into the quote, or forwarded). Not for
+        //    replies to invitations: the quoted invitation itself lists dates and addresses.
+        for (source, forms) in found where !replyToInvitation {
+            if let quoted = forms.filter({ $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+                return reading(quoted, location: source.location)
+            }
+        }
+        // 4. A blank form sent back unfilled: list what is missing.
+        for (source, forms) in found {
+            if let blank = forms.first(where: { !$0.usesQuotedText && ($0.values.count >= 2 || $0.headingFound) && !$0.values.isEmpty }) {
+                return reading(blank, location: source.location)
+            }
+        }
+        if replyToInvitation {
+            let spec = FormKind.rsvp.field("answer")
+            return FormReading(kind: .rsvp, location: "body", fields: ["answer": FormValue?.none, "comment": FormValue?.none],
+                               errors: [FormError(code: "missing:answer", fieldID: "answer",
+                                                  message: wording.message(code: "missing:answer", field: spec))])
+        }
+        return FormReading(kind: nil, location: nil, fields: [:],
+                           errors: [FormError(code: "no_form", message: wording.message(code: "no_form", field: nil))])
+    }
+
+    /// Read one decoded text as if it were a message body.
+    public func read(text: String, location: String = "body") -> FormReading {
+        read(sources: [Source(text: text, location: location)])
+    }
+
+    private func reading(_ form: TextForm, location: String) -> FormReading {
+        let validator = FormValidator(wording: wording, catalogue: catalogue, defaultYear: defaultYear)
+        let raw = form.values.mapValues(\.text)
+        var (fields, errors) = validator.validate(kind: form.kind, raw: raw)
+        
+        errors = errors.map { $0 }
+        return FormReading(kind: form.kind, location: location, fields: fields, errors: errors,
+                           formVersion: form.version, fromQuote: form.usesQuotedText)
+    }
+
+    private func collectSources(_ message: Message, location: String, depth: Int, into sources: inout [Source]) {
+        let body = message.textBody
+        if !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sources.append(Source(text: body, location: location))
+        }
+        if let html = message.htmlText, html != body, !html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sources.append(Source(text: html, location: location))
+        }
+        for attachment in message.attachments {
+            let name = attachment.filename?.lowercased() ?? ""
+            let type = attachment.contentType.lowercased()
+            if name.hasSuffix(".docx") || type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document" {
+                if let text = DocxText.extract(attachment.data) {
+                    sources.append(Source(text: text, location: depth == 0 ? "attachment:docx" : location))
+                }
+            } else if name.hasSuffix(".txt") || type == "text/plain" {
+                let text = attachment.text ?? Charset.decode(attachment.data, label: nil).text
+                sources.append(Source(text: text, location: depth == 0 ? "attachment:txt" : location))
+            }
+        }
+        guard depth < maximumForwardDepth else { return }
+        for embedded in message.embeddedMessages {
+            collectSources(embedded, location: "attachment:message/rfc822", depth: depth + 1, into: &sources)
+        }
+    }
+}

@@ -1,0 +1,302 @@
+// Forms: reading labelled values out of an already decoded text.
+import Foundation
+
+/// A value as written after a label, before normalisation.
+public struct RawValue: Sendable, Hashable {
+    /// The label as the sender wrote it.
+    public var label: String
+    /// The value text, trimmed; lines kept for multi-line values; empty when not filled in.
+    public var text: String
+    /// The zone of the label line (`body` or `quoted`).
+    public var zone: TextZone
+    /// 0-based line index of the label in the text.
+    public var line: Int
+}
+
+/// One form found in a text: its kind and the raw value of each label present.
+public struct TextForm: Sendable {
+    public var kind: FormKind
+    /// Whether the heading of the kind was present (otherwise the kind came from the labels).
+    public var headingFound: Bool
+    /// The `Версия формы:` line, when present.
+    public var version: String?
+    /// Field id → raw value, for every label found (value text may be empty).
+    public var values: [String: RawValue]
+    /// True when the values were read from a quoted block (the sender typed into the quote).
+    public var usesQuotedText: Bool
+    /// How many fields have a non-empty value.
+    public var filledCount: Int
+}
+
+/// Finds forms in a decoded text with the label rules of issue 4. Linear-ish in the text length.
+public struct FormTextReader: Sendable {
+    public init() {}
+
+    /// The form the sender filled in, if any: an unquoted one first; a quoted one only when
+    /// it is the only filled form (people type into the quote). A blank form typed outside any
+    /// quote is returned with no values, so that its problems can be listed.
+    public func read(_ text: String) -> TextForm? {
+        let all = candidates(in: text)
+        if let own = all.filter({ !$0.usesQuotedText && $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+            return own
+        }
+        if let quoted = all.filter({ $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+            return quoted
+        }
+        return all.first { !$0.usesQuotedText && ($0.values.count >= 2 || $0.headingFound) && $0.values.count > 0 }
+    }
+
+    private enum LineInfo {
+        case plain
+        case terminator
+        case heading(FormKind)
+        case version(String)
+        case label(Set<FieldRef>, label: Substring, value: Substring)
+    }
+
+    /// Every form-like block of the text (split at headings and quote headers).
+    public func candidates(in text: String) -> [TextForm] {
+        let lines = TextZones.split(text)
+        let index = LabelIndex.shared
+        var infos: [LineInfo] = []
+        infos.reserveCapacity(lines.count)
+        for line in lines {
+            guard line.zone == .body || line.zone == .quoted else { infos.append(.terminator); continue }
+            infos.append(classify(line.text, index: index))
+        }
+        // Blocks: split at headings and quote headers.
+        var blocks: [Range<Int>] = []
+        var start = 0
+        for (i, info) in infos.enumerated() {
+            var splits = false
+            if case .heading = info { splits = true }
+            if lines[i].zone == .quoteHeader { splits = true }
+            if splits {
+                if i > start { blocks.append(start..<i) }
+                start = i
+            }
+        }
+        if start < infos.count { blocks.append(start..<infos.count) }
+
+        var forms: [TextForm] = []
+        for block in blocks {
+            if let form = readBlock(block, lines: lines, infos: infos) { forms.append(form) }
+        }
+        return forms
+    }
+
+    private func classify(_ text: Substring, index: LabelIndex) -> LineInfo {
+        var line = text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+        guard !line.isEmpty else { return .plain }
+        // Bounded work per line: labels live near the start of a line.
+        let head = line.prefix(160)
+        if let version = versionValue(head) { return .version(version) }
+        let colon = firstColonOutsideParentheses(head)
+        if colon == nil || line[line.index(after: colon ?? line.startIndex)...].allSatisfy({ $0.isWhitespace }) {
+            if head.count == line.count, let kind = index.heading(line) { return .heading(kind) }
+        }
+        // A checkbox before the label: "[x] Согласие на обработку персональных данных".
+        var prefixMark: Substring = ""
+        if let mark = leadingCheckbox(line) {
+            prefixMark = line[..<mark]
+            line = line[mark...].drop(while: { $0 == " " })
+        }
+        line = stripNumbering(line)
+        let head2 = line.prefix(160)
+        var labelPart: Substring
+        var valuePart: Substring
+        if let c = firstColonOutsideParentheses(head2),
+           !index.fields(forLabel: line[..<c].trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#"))).isEmpty {
+            labelPart = line[..<c]
+            valuePart = line[line.index(after: c)...]
+        } else if let (l, v) = splitAtDash(head2, full: line) {
+            labelPart = l
+            valuePart = v
+        } else {
+            labelPart = line
+            valuePart = ""
+        }
+        guard labelPart.count <= 120 else { return .plain }
+        let refs = index.fields(forLabel: labelPart.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#")))
+        guard !refs.isEmpty else { return .plain }
+        if !prefixMark.isEmpty {
+            valuePart = Substring(String(prefixMark) + " " + valuePart)
+        }
+        return .label(refs, label: labelPart, value: valuePart)
+    }
+
+    private func versionValue(_ head: Substring) -> String? {
+        guard let colon = head.firstIndex(of: ":") else { return nil }
+        let key = LabelKey(head[..<colon])
+        guard key.string == "версияформы" || key.string == "formversion" else { return nil }
+        let v = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return v.isEmpty ? nil : v
+    }
+
+    private func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
+        var depth = 0
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if (c == ":" || c == "：") && depth == 0 {
+                return i
+            }
+            i = s.index(after: i)
+        }
+        return nil
+    }
+
+    /// "Телефон — 8 912 …", "Телефон - 8 912": a spaced dash after a known label.
+    private func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring)? {
+        for dash in [" - ", " – ", " — ", "\t"] {
+            if let r = head.range(of: dash) {
+                let label = full[..<r.lowerBound]
+                if !LabelIndex.shared.fields(forLabel: label).isEmpty {
+                    return (label, full[r.upperBound...])
+                }
+            }
+        }
+        return nil
+    }
+
+    private func leadingCheckbox(_ line: Substring) -> Substring.Index? {
+        for mark in ["[x]", "[X]", "[х]", "[Х]", "[v]", "[V]", "[✓]", "[✔]", "[ ]", "[]", "☒", "☑", "✅", "☐", "✓", "✔"] {
+            if line.hasPrefix(mark) { return line.index(line.startIndex, offsetBy: mark.count) }
+        }
+        return nil
+    }
+
+    /// "1. ФИО", "2) Организация", "- Телефон", "• Email", "**ФИО**".
+    private func stripNumbering(_ line: Substring) -> Substring {
+        var s = line
+        while let f = s.first, "-•*–—·#".contains(f) { s = s.dropFirst().drop(while: { $0 == " " }) }
+        let digits = s.prefix(while: { $0.isNumber || $0 == "." })
+        if !digits.isEmpty, digits.count <= 6 {
+            let after = s.dropFirst(digits.count)
+            if let f = after.first, f == "." || f == ")" {
+                s = after.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+            } else if digits.last == ".", let f = after.first, f == " " || f == "\t" {
+                s = after.drop(while: { $0 == " " || $0 == "\t" })
+            }
+        }
+        return s
+    }
+
+    private func readBlock(_ block: Range<Int>, lines: [ZonedLine], infos: [LineInfo]) -> TextForm? {
+        var headingKind: FormKind?
+        var version: String?
+        var hits: [Int] = []
+        for i in block {
+            switch infos[i] {
+            case .heading(let k): if headingKind == nil { headingKind = k }
+            case .version(let v): version = version ?? v
+            case .label: hits.append(i)
+            default: break
+            }
+        }
+        guard let kind = headingKind ?? vote(hits.map { labelRefs(infos[$0]) }) else { return nil }
+        let kindHits = hits.filter { labelRefs(infos[$0]).contains { $0.kind == kind } }
+        var perField: [String: [RawValue]] = [:]
+        for (n, i) in kindHits.enumerated() {
+            guard case .label(let refs, let label, let sameLine) = infos[i],
+                  let ref = refs.first(where: { $0.kind == kind }), let spec = kind.field(ref.id) else { continue }
+            let end = n + 1 < kindHits.count ? kindHits[n + 1] : block.upperBound
+            let text = value(sameLine: sameLine, following: (i + 1)..<end, lines: lines, infos: infos, type: spec.type)
+            perField[ref.id, default: []].append(
+                RawValue(label: label.trimmingCharacters(in: .whitespaces), text: text, zone: lines[i].zone, line: i))
+        }
+        let ownFilled = perField.values.contains { $0.contains { $0.zone == .body && FormTextReader.isFilled($0.text) } }
+        var values: [String: RawValue] = [:]
+        var usesQuoted = false
+        for (id, list) in perField {
+            let usable = ownFilled ? list.filter { $0.zone == .body } : list
+            guard let chosen = usable.first(where: { FormTextReader.isFilled($0.text) }) ?? usable.first else { continue }
+            if chosen.zone != .body { usesQuoted = true }
+            values[id] = chosen
+        }
+        if values.isEmpty, headingKind == nil { return nil }
+        if values.isEmpty { usesQuoted = block.contains { lines[$0].zone == .quoted } }
+        return TextForm(kind: kind, headingFound: headingKind != nil, version: version, values: values,
+                        usesQuotedText: usesQuoted, filledCount: values.values.filter { FormTextReader.isFilled($0.text) }.count)
+    }
+
+    private func labelRefs(_ info: LineInfo) -> Set<FieldRef> {
+        if case .label(let refs, _, _) = info { return refs }
+        return []
+    }
+
+    /// The kind most labels point to: at least two different fields of it.
+    private func vote(_ hits: [Set<FieldRef>]) -> FormKind? {
+        var distinct: [FormKind: Set<String>] = [:]
+        var unique: [FormKind: Set<String>] = [:]
+        for refs in hits {
+            let kinds = Set(refs.map(\.kind))
+            for r in refs {
+                distinct[r.kind, default: []].insert(r.id)
+                if kinds.count == 1 { unique[r.kind, default: []].insert(r.id) }
+            }
+        }
+        let ranked = FormKind.allCases.compactMap { k -> (FormKind, Int, Int)? in
+            guard let d = distinct[k], d.count >= 2 else { return nil }
+            return (k, d.count, unique[k]?.count ?? 0)
+        }
+        return ranked.max { a, b in (a.1, a.2) < (b.1, b.2) }?.0
+    }
+
+    private func value(sameLine: Substring, following: Range<Int>, lines: [ZonedLine], infos: [LineInfo],
+                       type: ValueType) -> String {
+        var first = sameLine.trimmingCharacters(in: .whitespaces)
+        var collected: [String] = first.isEmpty ? [] : [first]
+        var stop = following.lowerBound
+        while stop < following.upperBound {
+            if case .terminator = infos[stop] { break }
+            if case .heading = infos[stop] { break }
+            if case .version = infos[stop] { break }
+            stop += 1
+        }
+        let range = following.lowerBound..<stop
+        // An untouched template value ("[ ]") with the answer typed on the next line.
+        if !first.isEmpty, !FormTextReader.isFilled(first),
+           range.contains(where: { !lines[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            first = ""
+            collected = []
+        }
+        if type.takesContinuationLines {
+            for i in range { collected.append(lines[i].text.trimmingCharacters(in: .whitespaces)) }
+            while let last = collected.last, last.isEmpty { collected.removeLast() }
+            while let f = collected.first, f.isEmpty { collected.removeFirst() }
+            return FormTextReader.cleanPlaceholder(collected.joined(separator: "\n"))
+        }
+        if collected.isEmpty {
+            var started = false
+            for i in range {
+                let t = lines[i].text.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { if started { break } else { continue } }
+                started = true
+                collected.append(t)
+                if collected.count >= 5 { break }
+            }
+        }
+        return FormTextReader.cleanPlaceholder(collected.joined(separator: " "))
+    }
+
+    /// Whether a value was filled in: not empty and not an untouched checkbox (`[ ] да [ ] нет`).
+    static func isFilled(_ text: String) -> Bool {
+        if text.isEmpty { return false }
+        let unchecked = text.contains("☐") || text.contains("[ ]") || text.contains("[]")
+        if unchecked, !BooleanParsing.containsCheckedMark(text) {
+            return false
+        }
+        return true
+    }
+
+    /// `______`, `…`: nothing filled in.
+    static func cleanPlaceholder(_ s: String) -> String {
+        var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Markdown-style emphasis around a value.
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "*"))
+        let meaningful = t.unicodeScalars.contains { !"_.…-–—  \t\n*".unicodeScalars.contains($0) }
+        if !meaningful { return "" }
+        return t.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

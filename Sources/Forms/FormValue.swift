@@ -1,0 +1,78 @@
+// Forms: a typed, canonical field value. Encodes to the plain JSON of `parse --json`.
+
+/// One programme chosen by a participant: number and/or title (product.md `selected_programs`).
+public struct ProgramChoice: Sendable, Hashable, Codable {
+    public var number: Int?
+    public var title: String?
+    public init(number: Int?, title: String?) {
+        self.number = number
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey { case number, title }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(title, forKey: .title)
+    }
+}
+
+/// A field value in the canonical form of product.md.
+public enum FormValue: Sendable, Hashable {
+    case text(String)
+    case integer(Int)
+    case decimal(Double)
+    case bool(Bool)
+    /// ISO `YYYY-MM-DD` days, in the order written.
+    case dates([String])
+    /// Lower-cased addr-spec.
+    case email(String)
+    /// `+7XXXXXXXXXX`.
+    case phone(String)
+    /// An enum raw value, e.g. `employee`.
+    case enumeration(String)
+    case programs([ProgramChoice])
+}
+
+extension FormValue: Codable {
+    /// JSON: strings, numbers, bools, arrays — the shape of product.md, no type tags.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .text(let s), .email(let s), .phone(let s), .enumeration(let s): try c.encode(s)
+        case .integer(let i): try c.encode(i)
+        case .decimal(let d): try c.encode(d)
+        case .bool(let b): try c.encode(b)
+        case .dates(let d): try c.encode(d)
+        case .programs(let p): try c.encode(p)
+        }
+    }
+
+    /// Decoding is lossy (a phone decodes as text); it exists for tests and tools reading JSON back.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
+        if let i = try? c.decode(Int.self) { self = .integer(i); return }
+        if let d = try? c.decode(Double.self) { self = .decimal(d); return }
+        if let s = try? c.decode(String.self) { self = .text(s); return }
+        if let d = try? c.decode([String].self) { self = .dates(d); return }
+        self = .programs(try c.decode([ProgramChoice].self))
+    }
+}
+
+extension FormValue {
+    /// The value as a person reads it, for pre-filled forms in replies.
+    public var display: String {
+        switch self {
+        case .text(let s), .email(let s), .phone(let s), .enumeration(let s): s
+        case .integer(let i): String(i)
+        case .decimal(let d): d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
+        case .bool(let b): b ? "да" : "нет"
+        case .dates(let d): d.joined(separator: ", ")
+        case .programs(let p):
+            p.map { choice in
+                [choice.number.map { "№\($0)" }, choice.title.map { "«\($0)»" }].compactMap { $0 }.joined(separator: " ")
+            }.joined(separator: "; ")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Forms: finding, reading and checking the programme's forms. See docs/product.md.
-import MailMessage

@@ -1,0 +1,158 @@
+// Forms: splitting a decoded text into what the sender wrote, what they quoted, their
+// signature and the header lines of forwarded/quoted originals.
+
+/// Where a line of text sits, for deciding whether it may supply a value.
+public enum TextZone: String, Sendable, Hashable, Codable {
+    /// Written by the sender, outside any quote.
+    case body
+    /// Inside a quote: `>` lines, or everything below an attribution / "Original Message" line.
+    case quoted
+    /// A signature: after `-- `, `С уважением, …`, `Отправлено с iPhone` …
+    case signature
+    /// "On … wrote:", "-----Original Message-----", forwarded `От:`/`Тема:` lines.
+    case quoteHeader
+}
+
+/// One line after zoning: the text with quote markers removed, and its zone.
+struct ZonedLine: Sendable {
+    var text: Substring
+    var zone: TextZone
+    /// Number of `>` markers removed (0 for unquoted text, 1 below a separator).
+    var depth: Int
+}
+
+enum TextZones {
+    static let separators: [String] = [
+        "original message", "исходное сообщение", "пересылаемое сообщение", "forwarded message",
+        "переадресованное сообщение", "начало переадресованного сообщения", "begin forwarded message",
+        "пересланное сообщение",
+    ]
+    static let headerNames: Set<String> = [
+        "from", "sent", "to", "cc", "subject", "date", "reply-to",
+        "от", "от кого", "кому", "копия", "тема", "дата", "отправлено", "отправитель",
+    ]
+    static let signatureStarts: [String] = [
+        "с уважением", "с наилучшими пожеланиями", "всего доброго", "best regards", "kind regards", "regards,",
+        "отправлено с iphone", "отправлено из мобильной", "отправлено с моего", "sent from my", "отправлено из почты",
+        "отправлено из приложения", "get outlook for",
+    ]
+
+    /// Zone every line. Linear in the text length.
+    static func split(_ text: String) -> [ZonedLine] {
+        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var lines: [ZonedLine] = []
+        lines.reserveCapacity(rawLines.count)
+        var inSignature = false
+        var belowSeparator = false
+        var inHeaderRun = false
+        var signatureDepth = 0
+        var previousDepth = 0
+        for (index, raw) in rawLines.enumerated() {
+            var (content, depth) = stripQuoteMarkers(raw)
+            if belowSeparator { depth += 1 }
+            if depth != previousDepth { inSignature = false }
+            previousDepth = depth
+            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let lower = trimmed.lowercased()
+
+            if inHeaderRun {
+                if trimmed.isEmpty { inHeaderRun = false } else if isHeaderLine(lower) {
+                    lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
+                    continue
+                } else { inHeaderRun = false }
+            }
+            if isSeparator(lower) {
+                lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
+                belowSeparator = true
+                inHeaderRun = true
+                inSignature = false
+                continue
+            }
+            // Outlook without a separator: "From: …" directly followed by "Sent: …".
+            if depth == 0, startsWithHeader(lower, ["from", "от"]), index + 1 < rawLines.count {
+                let next = stripQuoteMarkers(rawLines[index + 1]).0.trimmingCharacters(in: .whitespaces).lowercased()
+                if startsWithHeader(next, ["sent", "date", "отправлено", "дата"]) {
+                    lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
+                    belowSeparator = true
+                    inHeaderRun = true
+                    inSignature = false
+                    previousDepth = depth + 1
+                    continue
+                }
+            }
+            if isAttribution(trimmed, lower) {
+                lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
+                inSignature = false
+                // A reply quoted with `>` marks its own lines; otherwise the rest is the original.
+                if !nextNonEmptyIsMarked(rawLines, after: index) { belowSeparator = true; previousDepth = depth + 1 }
+                continue
+            }
+            if LabelIndex.shared.heading(trimmed) != nil, trimmed.count < 200 { inSignature = false }
+            if trimmed == "--" || content == "-- " || signatureStarts.contains(where: { lower.hasPrefix($0) }) {
+                inSignature = true
+                signatureDepth = depth
+            }
+            if inSignature && depth == signatureDepth {
+                lines.append(ZonedLine(text: content, zone: .signature, depth: depth))
+            } else {
+                lines.append(ZonedLine(text: content, zone: depth > 0 ? .quoted : .body, depth: depth))
+            }
+        }
+        return lines
+    }
+
+    static func stripQuoteMarkers(_ line: Substring) -> (Substring, Int) {
+        var rest = line
+        var depth = 0
+        while true {
+            let afterSpace = rest.drop(while: { $0 == " " || $0 == "\t" })
+            guard afterSpace.first == ">" else { break }
+            rest = afterSpace.dropFirst()
+            if rest.first == " " { rest = rest.dropFirst() }
+            depth += 1
+            if depth > 100 { break }
+        }
+        return (depth == 0 ? line : rest, depth)
+    }
+
+    static func isSeparator(_ lower: String) -> Bool {
+        guard lower.count < 120 else { return false }
+        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-–—_= *:"))
+        guard core.count < lower.count || lower.hasSuffix(":") else { return false }
+        return separators.contains(core) || (lower.hasPrefix("-") && separators.contains(where: { core.contains($0) }))
+    }
+
+    static func startsWithHeader(_ lower: String, _ names: [String]) -> Bool {
+        names.contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " :") }
+    }
+
+    static func isHeaderLine(_ lower: String) -> Bool {
+        guard let colon = lower.firstIndex(of: ":") else { return false }
+        let name = lower[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+        return headerNames.contains(name)
+    }
+
+    /// "On Mon, 3 Jul 2023 … wrote:", "пн, 3 июл. 2023 г. в 10:15, Иван <ivan@…>:",
+    /// "03.07.2023 10:15, Иван пишет:", "Иван написал(а):".
+    static func isAttribution(_ trimmed: String, _ lower: String) -> Bool {
+        guard trimmed.hasSuffix(":"), trimmed.count < 300 else { return false }
+        if lower.hasSuffix("wrote:") || lower.hasSuffix("writes:") || lower.contains("написал") || lower.hasSuffix("пишет:") {
+            return true
+        }
+        // "<address>:" at the end, with a date or time before it.
+        if lower.hasSuffix(">:"), lower.contains("@"), lower.contains(where: \.isNumber) { return true }
+        return false
+    }
+
+    static func nextNonEmptyIsMarked(_ lines: [Substring], after index: Int) -> Bool {
+        var i = index + 1
+        while i < lines.count, i < index + 4 {
+            let t = lines[i].trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { return t.hasPrefix(">") }
+            i += 1
+        }
+        return true
+    }
+}
+
+import Foundation
