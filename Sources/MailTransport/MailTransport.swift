@@ -1,2 +1,0 @@
-// MailTransport: IMAP and SMTP over libcurl. Facts out (curl code, server reply), no decisions.
-import CCurl

@@ -1,6 +1,0 @@
-import Testing
-@testable import MailTransport
-
-@Test func transportModuleLinks() {
-    #expect(Bool(true))
-}
