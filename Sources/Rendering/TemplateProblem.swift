@@ -1,0 +1,23 @@
+/// Something wrong with the template sources, found when the set is built (so `doctor`
+/// reports it before any mail is planned).
+public struct TemplateProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The source name, e.g. `ack_program.txt` (the file `ack_program.txt.mustache`).
+    public let source: String
+    public let message: String
+
+    public init(source: String, message: String) {
+        self.source = source
+        self.message = message
+    }
+
+    public var description: String { "\(source).mustache: \(message)" }
+}
+
+/// The template sources cannot be used; every problem at once.
+public struct TemplateSetError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let problems: [TemplateProblem]
+
+    public var description: String {
+        (["mail templates are not usable:"] + problems.map { "  \($0)" }).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One year's programme: its name, time zone and the dates of each stage (`[campaign]`).
+public struct Campaign: Sendable, Equatable {
+    /// Shown to people in mail, e.g. "Стажировки НКО Прикамья — 2026".
+    public var name: String
+    public var year: Int
+    /// The zone stage dates are read in; Perm is `Asia/Yekaterinburg` (UTC+5).
+    public var timeZone: TimeZone
+    /// Host NGOs send `program` forms.
+    public var programCall: DateWindow
+    /// Experts send `score` sheets until this day (inclusive).
+    public var expertReviewCloses: CalendarDay
+    /// Participants send `participant` forms.
+    public var participantCall: DateWindow
+    /// Internships take place on days in this window.
+    public var internships: DateWindow
+    /// The final online meeting, once it is known (`[campaign.final_meeting]` is optional).
+    public var finalMeeting: FinalMeeting?
+
+    public init(
+        name: String, year: Int, timeZone: TimeZone, programCall: DateWindow,
+        expertReviewCloses: CalendarDay, participantCall: DateWindow, internships: DateWindow,
+        finalMeeting: FinalMeeting?
+    ) {
+        self.name = name
+        self.year = year
+        self.timeZone = timeZone
+        self.programCall = programCall
+        self.expertReviewCloses = expertReviewCloses
+        self.participantCall = participantCall
+        self.internships = internships
+        self.finalMeeting = finalMeeting
+    }
+}
+
+/// Days from `first` to `last`, both inclusive, in the campaign's time zone.
+public struct DateWindow: Sendable, Hashable {
+    public var first: CalendarDay
+    public var last: CalendarDay
+
+    public init(first: CalendarDay, last: CalendarDay) {
+        self.first = first
+        self.last = last
+    }
+
+    /// Where `day` falls relative to the window; picks the `not_open` / `closed` reply.
+    public func position(of day: CalendarDay) -> Position {
+        if day < first { return .notOpenYet }
+        if last < day { return .closed }
+        return .open
+    }
+
+    public enum Position: Sendable, Hashable {
+        case notOpenYet, open, closed
+    }
+}
+
+/// The final online meeting (`[campaign.final_meeting]`).
+public struct FinalMeeting: Sendable, Hashable {
+    public var date: CalendarDay
+    public var time: ClockTime
+    /// Where people join (https).
+    public var link: URL
+
+    public init(date: CalendarDay, time: ClockTime, link: URL) {
+        self.date = date
+        self.time = time
+        self.link = link
+    }
+}

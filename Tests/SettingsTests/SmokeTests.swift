@@ -1,4 +1,0 @@
-import Testing
-@testable import Settings
-
-@Test func settingsLinks() { #expect(Bool(true)) }
