@@ -28,6 +28,8 @@ public struct ReplyContent: Sendable, Hashable {
     public var version: Int?
     /// The version this one replaced (acknowledgement of a resubmission).
     public var replacedVersion: Int?
+    /// When the replaced version was received.
+    public var replacedDate: Date?
     public var fields: [FormField]
     public var errors: [FormProblem]
     /// When the stage opens or closed (closed / not_open).
@@ -45,6 +47,7 @@ public struct ReplyContent: Sendable, Hashable {
         self.number = number
         self.version = version
         self.replacedVersion = replacedVersion
+        self.replacedDate = nil
         self.fields = fields
         self.errors = errors
         self.window = window

@@ -84,7 +84,13 @@ extension Stages {
             content.template = .acknowledgement
             content.number = submission.number
             content.version = submission.version
-            content.replacedVersion = submission.version > 1 ? submission.version - 1 : nil
+            if submission.version > 1 {
+                let earlier = try Submission.versions(db, campaign: submission.campaign, kind: submission.kind,
+                                                      number: submission.number)
+                    .last { $0.version < submission.version }
+                content.replacedVersion = earlier?.version
+                content.replacedDate = earlier?.createdAt
+            }
             dedupeKey = "reply:\(inboundID)"
         case .invalid:
             content.template = .errors
@@ -108,11 +114,21 @@ extension Stages {
             from: config.programmeAddress, fromName: config.programmeName, to: recipient,
             subject: rendered.subject, messageID: messageID, inReplyTo: row.messageID,
             references: Array(references.suffix(20)), replyTo: config.programmeAddress,
-            loopHeader: config.loopHeader, loopValue: config.programmeAddress, date: now)
+            loopHeader: config.loopHeader, loopValue: config.programmeAddress, date: now,
+            timeZone: config.timeZone)
+        let raw: [UInt8]
+        do {
+            raw = try ReplyComposer.compose(headers, text: rendered.text, html: rendered.html)
+        } catch {
+            // Bad input (e.g. a Reply-To we cannot write): no reply; a coordinator sees the audit.
+            try AuditEntry.record(db, at: now, cause: row.cause, entity: "outboxMessage", entityID: nil,
+                                  change: "not queued \(content.template.rawValue): \(error)")
+            logger.warning("reply not generated", metadata: ["inbound.id": "\(inboundID)", "error": "\(error)"])
+            return nil
+        }
         var outbox = OutboxMessage(
             dedupeKey: dedupeKey, template: content.template.rawValue, recipient: recipient,
-            messageID: messageID, raw: Data(ReplyComposer.compose(headers, text: rendered.text, html: rendered.html)),
-            causeInboundID: inboundID, createdAt: now)
+            messageID: messageID, raw: Data(raw), causeInboundID: inboundID, createdAt: now)
         try outbox.insert(db)
         try AuditEntry.record(db, at: now, cause: row.cause, entity: "outboxMessage", entityID: outbox.id,
                               change: "queued \(content.template.rawValue)")

@@ -26,7 +26,7 @@ enum Category: Int, CaseIterable {
         case .program, .program2, .program3:
             return Mail.make(from: from, body: Mail.program(org: "АНО Организация \(i)"), id: id)
         case .invalid:
-            return Mail.make(from: from, body: "FORM: program\norganization: Без ИНН \(i)\n", id: id)
+            return Mail.make(from: from, body: Mail.program(org: "Без ИНН \(i)", inn: nil), id: id)
         case .participant:
             return Mail.make(from: from, body: Mail.participant(name: "Участник \(i)"), id: id)
         case .noForm:
@@ -149,7 +149,7 @@ func stageTimings(harness original: Harness) throws -> [(String, Duration)] {
         let replies = try harness.outbox().filter { $0.recipient == from }
         #expect(replies.count == 2)
         let last = try #require(replies.last)
-        #expect(Mail.replyText([UInt8](last.raw)).contains("заменяет версию 1"))
+        #expect(Mail.replyText([UInt8](last.raw)).contains("заменяет заявку № 1"))
         #expect(!Mail.replyText([UInt8](replies[0].raw)).contains("заменяет"))
         let content = try #require(harness.renderer.contents.last)
         #expect(content.number == 1 && content.version == 2 && content.replacedVersion == 1)

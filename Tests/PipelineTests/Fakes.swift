@@ -121,98 +121,110 @@ final class CountingCrash: CrashPoint, @unchecked Sendable {
     }
 }
 
-/// A small reader for test messages: a few headers and a `FORM: kind` block of `id: value`.
-struct FakeReader: MessageReader {
-    static let required = [
-        "program": ["organization", "inn", "program_title"],
-        "participant": ["full_name", "organization"],
-        "score": ["expert", "application_number", "relevance"],
-    ]
+/// The project's real templates (`mail-templates/` at the package root).
+let templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("mail-templates")
 
-    func read(_ raw: [UInt8]) -> MessageReading {
-        let text = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        let parts = text.components(separatedBy: "\n\n")
-        let headerText = parts.first ?? ""
-        let body = parts.dropFirst().joined(separator: "\n\n")
-        var headers: [String: String] = [:]
-        for line in headerText.split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].lowercased()
-            if headers[name] == nil {
-                headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        func address(_ value: String?) -> String? {
-            guard let value else { return nil }
-            if let open = value.firstIndex(of: "<"), let close = value.firstIndex(of: ">") {
-                return String(value[value.index(after: open)..<close]).lowercased()
-            }
-            return value.lowercased()
-        }
-        let sender = address(headers["from"])
-        var messageClass = MessageClass.human
-        if headers["x-internships-loop"] != nil || sender == "intake@example.test" { messageClass = .own }
-        else if let auto = headers["auto-submitted"], auto != "no" { messageClass = .autoReply }
-        else if headers["content-type"]?.hasPrefix("multipart/report") == true { messageClass = .bounce }
-        else if headers["x-spam-flag"] == "YES" { messageClass = .spam }
-        else if headers["precedence"] == "bulk" || headers["list-id"] != nil { messageClass = .bulk }
-        var form: FormResult?
-        let lines = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        if let first = lines.first(where: { $0.hasPrefix("FORM:") }) {
-            let kind = first.dropFirst(5).trimmingCharacters(in: .whitespaces)
-            var fields: [FormField] = []
-            for line in lines where !line.hasPrefix("FORM:") {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                fields.append(FormField(id: String(line[..<colon]),
-                                        value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-            }
-            let errors = (Self.required[kind] ?? []).filter { id in
-                !(fields.contains { $0.id == id && !($0.value ?? "").isEmpty })
-            }.map { FormProblem(code: "missing:\($0)", message: "Заполните поле \($0)") }
-            form = FormResult(kind: kind, location: "body", fields: fields, errors: errors)
-        }
-        let messageID = headers["message-id"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }
-        return MessageReading(messageClass: messageClass, sender: sender, replyTo: address(headers["reply-to"]),
-                              subject: headers["subject"], messageID: messageID,
-                              form: messageClass == .human ? form : nil)
-    }
-}
-
-/// Records what each reply said, then renders it plainly.
+/// Records what each reply said, then renders it with the real templates.
 final class RecordingRenderer: ReplyRenderer, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var contents: [ReplyContent] = []
+    let inner: any ReplyRenderer
+
+    init() throws {
+        inner = try TemplateReplyRenderer(directory: templatesDirectory, campaignTitle: "Стажировки НКО 2026",
+                                          timeZone: TimeZone(identifier: "Asia/Yekaterinburg") ?? .current)
+    }
+
     func render(_ content: ReplyContent) throws -> RenderedReply {
         lock.withLock { contents.append(content) }
-        return try PlainReplyRenderer().render(content)
+        return try inner.render(content)
     }
 }
 
-/// Test message bytes.
+/// Test message bytes with real forms.
 enum Mail {
     static func make(from: String, subject: String = "Заявка", body: String, id: String,
                      headers: [String] = []) -> [UInt8] {
         var lines = ["From: Отправитель <\(from)>", "To: intake@example.test", "Subject: \(subject)",
-                     "Message-ID: <\(id)>", "Date: Sun, 29 Nov 2026 09:00:00 +0500"]
-        lines += headers
-        lines += ["Content-Type: text/plain; charset=utf-8", "", body]
+                     "Message-ID: <\(id)>", "Date: Sun, 29 Nov 2026 09:00:00 +0500", "MIME-Version: 1.0"]
+        var body = body
+        for header in headers {
+            if header.lowercased().hasPrefix("content-type: multipart/report") {
+                // A real RFC 3464 report: human part, then message/delivery-status.
+                lines.append(header + "; boundary=\"rpt\"")
+                body = "--rpt\nContent-Type: text/plain; charset=utf-8\n\n\(body)\n--rpt\n"
+                    + "Content-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.test\n\n"
+                    + "Final-Recipient: rfc822; someone@example.test\nAction: failed\nStatus: 5.1.1\n\n--rpt--\n"
+            } else {
+                lines.append(header)
+            }
+        }
+        if !headers.contains(where: { $0.lowercased().hasPrefix("content-type:") }) {
+            lines += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
+        }
+        lines += ["", body.replacingOccurrences(of: "\n", with: "\r\n")]
         return Array(lines.joined(separator: "\r\n").utf8)
     }
 
-    static func program(org: String, inn: String = "5902123456", title: String = "Инклюзивный туризм") -> String {
-        "FORM: program\norganization: \(org)\ninn: \(inn)\nprogram_title: \(title)\nseats: 10\n"
+    static func program(org: String, inn: String? = "5902123456", title: String = "Инклюзивный туризм") -> String {
+        """
+        ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ
+        Организация: \(org)
+        ИНН: \(inn ?? "")
+        Населённый пункт: Пермь
+        Название программы: «\(title)»
+        Описание программы: Два дня на маршрутах для людей с инвалидностью.
+        Продолжительность (дней: 1 или 2): 2
+        Даты проведения: 15.10.2026, 16.10.2026
+        Количество мест: 10 человек
+        Адрес площадки: г. Пермь, ул. Ленина, 1
+        Контактное лицо: Петрова Анна
+        Телефон: 8 (342) 212-34-56
+        Email: host@example.test
+        Согласие на обработку персональных данных: [x]
+
+        """
     }
 
     static func participant(name: String) -> String {
-        "FORM: participant\nfull_name: \(name)\norganization: АНО Ромашка\n"
+        """
+        ЗАЯВКА УЧАСТНИКА
+        ФИО: \(name)
+        Организация: АНО «Добрые руки»
+        Должность (сотрудник/волонтёр): сотрудник
+        Муниципальный округ: Юсьвинский
+        Населённый пункт: с. Юсьва
+        Расстояние до Перми (км): около 180 км
+        Телефон: 8 912 345 67 89
+        Email: p@example.test
+        Выбранные программы (не более 3, в порядке приоритета):
+        1. №2 «Инклюзивный туризм»
+        Мотивация:
+        Хочу научиться.
+        Согласие на обработку персональных данных: [x]
+
+        """
     }
 
-    /// Decodes the base64 text/plain body of a composed reply.
+    static func score(expert: String, number: String) -> String {
+        """
+        ЭКСПЕРТНАЯ ОЦЕНКА
+        Эксперт: \(expert)
+        Номер заявки: \(number)
+        Актуальность (0–10): 8
+        Практическая польза (0–10): 7
+        Реалистичность (0–10): 9
+        Качество программы (0–10): 8
+        Комментарий: Хорошо.
+        Конфликт интересов (да/нет): нет
+
+        """
+    }
+
+    /// The text body of a composed reply, through the real parser.
     static func replyText(_ raw: [UInt8]) -> String {
-        let text = String(decoding: raw, as: UTF8.self)
-        guard let range = text.range(of: "\r\n\r\n") else { return "" }
-        let b64 = text[range.upperBound...].replacingOccurrences(of: "\r\n", with: "")
-        return Data(base64Encoded: b64).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        Message.parse(raw).textBody
     }
 
     static func header(_ name: String, in raw: [UInt8]) -> String? {

@@ -10,7 +10,7 @@ final class Harness: @unchecked Sendable {
     let store: Store
     let mailbox = FakeMailbox()
     let sender = FakeSender()
-    let renderer = RecordingRenderer()
+    let renderer: RecordingRenderer
     var config: PipelineConfig
     var logger: Logger
 
@@ -24,6 +24,7 @@ final class Harness: @unchecked Sendable {
         self.config = config ?? PipelineConfig(
             campaign: "perm-2026", programmeAddress: "intake@example.test",
             experts: ["expert1@example.test"], answerExistingOnFirstRun: true)
+        renderer = try RecordingRenderer()
         logger = Logger(label: "test")
         logger.logLevel = .critical
     }
@@ -31,7 +32,7 @@ final class Harness: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     func stages(crash: any CrashPoint = NoCrash()) -> Stages {
-        Stages(store: store, config: config, reader: FakeReader(), renderer: renderer, logger: logger, crash: crash)
+        Stages(store: store, config: config, reader: StandardMessageReader.standard(config: config), renderer: renderer, logger: logger, crash: crash)
     }
 
     @discardableResult

@@ -82,7 +82,7 @@ import Store
         }
         let harness = try Harness()
         loadCrashScenario(harness)
-        let stages = Stages(store: harness.store, config: harness.config, reader: FakeReader(),
+        let stages = Stages(store: harness.store, config: harness.config, reader: StandardMessageReader.standard(config: harness.config),
                             renderer: BrokenRenderer(), logger: harness.logger)
         let report = try Runner(stages: stages).run(source: harness.mailbox, sender: harness.sender, now: Harness.t0)
         #expect(report.exitStatus == .configuration)
