@@ -77,7 +77,8 @@ final class CurlHandle {
 
     /// Options shared by IMAP and SMTP: TLS policy, CA, timeouts, credentials.
     func configure(endpoint: MailEndpoint, user: String, password: Secret, caFile: String?,
-                   connectTimeout: Duration, lowSpeedTimeout: Duration) throws(TransportError) {
+                   connectTimeout: Duration, lowSpeedTimeout: Duration,
+                   localAddress: String? = nil) throws(TransportError) {
         let protocols = endpoint.proto == .imap ? "imap,imaps" : "smtp,smtps"
         try set(CURLOPT_PROTOCOLS_STR, protocols)
         switch endpoint.security {
@@ -98,6 +99,7 @@ final class CurlHandle {
         try set(CURLOPT_LOW_SPEED_LIMIT, 1)
         try set(CURLOPT_LOW_SPEED_TIME, lowSpeedSeconds)
         try set(CURLOPT_TCP_KEEPALIVE, 1)
+        if let localAddress { try set(CURLOPT_INTERFACE, "host!" + localAddress) }
         if endpoint.proto == .imap {
             // libcurl cuts response lines longer than its buffer without an error: use the
             // largest buffer it allows (CURL_MAX_READ_SIZE, 512 KiB in 7.88).

@@ -4,15 +4,6 @@
 import Foundation
 import Logging
 
-/// Counts from one `IMAPFetcher.fetch` run.
-public struct IMAPFetchStats: Sendable, Equatable {
-    public var delivered = 0
-    public var missing = 0
-    public var bytes = 0
-    /// New connections (logins) over all sessions.
-    public var connectionsOpened = 0
-}
-
 /// Parallel raw fetch by UID over `settings.parallelHandles` reused sessions.
 public struct IMAPFetcher: Sendable {
     public let settings: IMAPSettings
@@ -40,7 +31,8 @@ public struct IMAPFetcher: Sendable {
         let logger = self.logger
         for w in 0..<workers {
             let thread = Thread {
-                Self.work(queue: queue, settings: settings, logger: logger, mailbox: mailbox, uidValidity: uidValidity)
+                Self.work(queue: queue, settings: settings, logger: logger, mailbox: mailbox, uidValidity: uidValidity,
+                          isFirst: w == 0)
             }
             thread.name = "imap-fetch-\(w)"
             thread.start()
@@ -73,14 +65,23 @@ public struct IMAPFetcher: Sendable {
     }
 
     private static func work(queue: FetchQueue, settings: IMAPSettings, logger: Logger,
-                             mailbox: String, uidValidity: UInt32) {
+                             mailbox: String, uidValidity: UInt32, isFirst: Bool) {
+        // Worker 0 marks the batch \Seen before the others select the mailbox: the URL fetch
+        // sets \Seen anyway (BODY[]), and with no flag changes during the run no session gets
+        // unsolicited FETCH updates, which libcurl cannot parse (see IMAPSession.fetch).
+        if !isFirst { queue.waitForGate() }
         var session: IMAPSession?
         var setupError: TransportError?
         do throws(TransportError) {
-            session = try IMAPSession(settings: settings, logger: logger)
+            let s = try IMAPSession(settings: settings, logger: logger)
+            session = s
+            if isFirst {
+                try? s.setFlags(mailbox: mailbox, uidValidity: uidValidity, uids: queue.allUIDs, flags: ["\\Seen"])
+            }
         } catch {
             setupError = error
         }
+        if isFirst { queue.openGate() }
         while let (index, uid) = queue.next() {
             let result: Result<[UInt8], TransportError>
             if let session {
@@ -120,6 +121,22 @@ private final class FetchQueue: @unchecked Sendable {
     private var cancelled = false
     private var finished = 0
     private var connections = 0
+    private var gateOpen = false
+
+    var allUIDs: [UInt32] { uids }  // immutable after init
+
+    func waitForGate() {
+        condition.lock()
+        while !gateOpen { condition.wait() }
+        condition.unlock()
+    }
+
+    func openGate() {
+        condition.lock()
+        gateOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
 
     init(uids: [UInt32], window: Int) {
         self.uids = uids

@@ -1,40 +1,6 @@
 // Pure parsers for the IMAP replies MailTransport reads (RFC 3501 §7, RFC 4315, RFC 4731).
 // Each takes the lines libcurl handed over and returns facts; none throws or logs.
 
-/// UIDVALIDITY, UIDNEXT and MESSAGES of one mailbox (RFC 3501 §6.3.10).
-public struct MailboxStatus: Sendable, Equatable {
-    public var uidValidity: UInt32
-    public var uidNext: UInt32
-    public var messages: Int
-    public init(uidValidity: UInt32, uidNext: UInt32, messages: Int) {
-        self.uidValidity = uidValidity
-        self.uidNext = uidNext
-        self.messages = messages
-    }
-}
-
-/// One `* LIST` entry (RFC 3501 §7.2.2); `name` is decoded from modified UTF-7.
-public struct ListedMailbox: Sendable, Equatable {
-    public var name: String
-    public var delimiter: String?
-    public var attributes: [String]
-    public init(name: String, delimiter: String?, attributes: [String]) {
-        self.name = name
-        self.delimiter = delimiter
-        self.attributes = attributes
-    }
-    /// `\Noselect` / `\NonExistent` mailboxes cannot hold messages (RFC 3501 §7.2.2, RFC 5258 §3).
-    public var isSelectable: Bool {
-        !attributes.contains { $0.caseInsensitiveCompare("\\Noselect") || $0.caseInsensitiveCompare("\\NonExistent") }
-    }
-}
-
-extension String {
-    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
-    }
-}
-
 /// What a `UID SEARCH` reply held.
 struct SearchReply: Equatable {
     var uids: [UInt32]
@@ -181,13 +147,15 @@ enum IMAPResponse {
         return nil
     }
 
-    /// The last tagged completion (`A004 NO [TRYCREATE] …`), the server's words for an error.
+    /// The server's words for a failed command: the last tagged NO/BAD (libcurl logs out after
+    /// a failure, so a later `OK Logout completed` must not hide it), else the last completion.
     static func taggedCompletion(_ lines: [String]) -> String? {
-        lines.last { line in
+        func status(_ line: String) -> String? {
             let w = line.split(separator: " ", maxSplits: 2)
-            guard w.count >= 2, w[0] != "*", w[0] != "+" else { return false }
-            let status = w[1].uppercased()
-            return status == "OK" || status == "NO" || status == "BAD"
+            guard w.count >= 2, w[0] != "*", w[0] != "+" else { return nil }
+            let s = w[1].uppercased()
+            return s == "OK" || s == "NO" || s == "BAD" ? s : nil
         }
+        return lines.last { status($0) == "NO" || status($0) == "BAD" } ?? lines.last { status($0) != nil }
     }
 }

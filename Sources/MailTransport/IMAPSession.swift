@@ -1,5 +1,6 @@
 // One IMAP connection's worth of work on one libcurl handle. Reusing the handle keeps the
 // connection, so one login serves many operations. Not Sendable: one thread owns a session.
+import CCurl
 import Logging
 
 /// How `move` moved the messages.
@@ -31,11 +32,16 @@ public final class IMAPSession {
         curl = try CurlHandle()
         try curl.configure(endpoint: endpoint, user: settings.user, password: settings.password,
                            caFile: settings.caFile, connectTimeout: settings.connectTimeout,
-                           lowSpeedTimeout: settings.lowSpeedTimeout)
+                           lowSpeedTimeout: settings.lowSpeedTimeout, localAddress: settings.localAddress)
     }
 
     /// New connections (and so logins) this session has made.
     public var connectionsOpened: Int { curl.connectionsOpened }
+
+    /// Tests shrink libcurl's receive buffer to provoke its silent line truncation.
+    func setReceiveBufferSize(_ bytes: Int) throws(TransportError) {
+        try curl.set(CURLOPT_BUFFERSIZE, bytes)
+    }
 
     // MARK: URLs and transfers
 
@@ -125,10 +131,22 @@ public final class IMAPSession {
     /// UID is gone.
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) throws(TransportError) -> [UInt8] {
         let url = mailboxURL(mailbox, uidValidity: uidValidity) + "/;UID=\(uid)"
-        do {
-            return try run("fetch", url: url).body
-        } catch {
-            throw refineMailboxError(error, mailbox: mailbox, uidValidity: uidValidity, uid: uid)
+        var attempt = 0
+        while true {
+            do {
+                return try run("fetch", url: url).body
+            } catch {
+                attempt += 1
+                // libcurl takes the first untagged FETCH as the answer; an unsolicited flag
+                // update (RFC 3501 §7.4.2: "* 3 FETCH (FLAGS (\Seen))", sent when another
+                // session changed flags) fails the transfer with CURLE 8. Once reported it is
+                // not sent again, so one retry on a fresh login gets the message.
+                if attempt == 1, error.curlCode == 8, (error.detail ?? "").contains("FETCH") {
+                    logger.debug("imap.fetch.unsolicited", metadata: ["imap.uid": "\(uid)"])
+                    continue
+                }
+                throw refineMailboxError(error, mailbox: mailbox, uidValidity: uidValidity, uid: uid)
+            }
         }
     }
 

@@ -16,6 +16,9 @@ public struct IMAPSettings: Sendable, Equatable {
     public var connectTimeout: Duration
     /// A transfer slower than 1 byte/s for this long is abandoned (CURLOPT_LOW_SPEED_TIME).
     public var lowSpeedTimeout: Duration
+    /// Local address to connect from (CURLOPT_INTERFACE), e.g. `127.0.0.2`; nil lets the
+    /// system choose. Servers rate-limit failed logins per client address.
+    public var localAddress: String?
     /// Sessions used in parallel by `IMAPFetcher`.
     public var parallelHandles: Int
     /// UIDs per `UID SEARCH` window; keeps each response line far below the buffer size.

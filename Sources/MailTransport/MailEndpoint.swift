@@ -72,7 +72,7 @@ public struct MailEndpoint: Sendable, Equatable {
             security = .startTLS
         } else {
             throw TransportError(kind: .insecureURL,
-                hint: "\(scheme):// to \(host) would not be encrypted — use \(implicitScheme)://\(host) (TLS), or enable STARTTLS for this server; plain text is allowed only to 127.0.0.1")
+                hint: "\(scheme):// to \(host) would not be encrypted — use \(implicitScheme)://\(host) (TLS), or require STARTTLS for it (--starttls, [\(proto.rawValue)] starttls = true); plain text is allowed only to 127.0.0.1")
         }
         self.proto = proto
         self.security = security

@@ -20,7 +20,7 @@ public final class SMTPSession {
         curl = try CurlHandle()
         try curl.configure(endpoint: endpoint, user: settings.user, password: settings.password,
                            caFile: settings.caFile, connectTimeout: settings.connectTimeout,
-                           lowSpeedTimeout: settings.lowSpeedTimeout)
+                           lowSpeedTimeout: settings.lowSpeedTimeout, localAddress: settings.localAddress)
         // CURLOPT_MAIL_RCPT_ALLOWFAILS (290; spelled ALLLOWFAILS in curl < 8.2): one refused
         // recipient must not stop delivery to the others.
         try curl.set(CURLoption(rawValue: 290), 1)

@@ -12,6 +12,9 @@ public struct SMTPSettings: Sendable, Equatable {
     public var startTLSToRemote: Bool
     public var connectTimeout: Duration
     public var lowSpeedTimeout: Duration
+    /// Local address to connect from (CURLOPT_INTERFACE), e.g. `127.0.0.2`; nil lets the
+    /// system choose. Servers rate-limit failed logins per client address.
+    public var localAddress: String?
     /// The name sent in EHLO (RFC 5321 §4.1.1.1); libcurl's default is the URL path or its own.
     public var heloName: String?
 

@@ -41,7 +41,7 @@ struct DeliveryRoundTripTests {
             let id = "rt-\(i)-\(UUID().uuidString)"
             let bytes = i == Self.bigIndex
                 ? Self.attachmentMessage(to: user, id: id)
-                : sampleMessage(to: user, subject: Self.subject(i), body: "Сообщение \(i)\r\nline two", messageID: id)
+                : sampleMessage(to: user, subject: Self.subject(i), body: "Сообщение \(i)\r\n.leading dot\r\n..two dots\r\n.\r\nafter a lone dot (RFC 5321 §4.5.2)", messageID: id)
             let result = try smtp.send(from: "sender@example.test", recipients: [user], data: bytes)
             #expect(result.accepted, "message \(i): \(String(describing: result.finalReply))")
             sent[id] = bytes
@@ -56,7 +56,9 @@ struct DeliveryRoundTripTests {
         // Parallel fetch on 2 reused handles: every message matches what was sent.
         var digests: [UInt32: String] = [:]
         var matched = Set<String>()
-        let fetcher = IMAPFetcher(settings: servers.imap(user, parallel: 2), logger: testLogger)
+        var debugLogger = testLogger
+        debugLogger.logLevel = .debug
+        let fetcher = IMAPFetcher(settings: servers.imap(user, parallel: 2), logger: debugLogger)
         let stats = try fetcher.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uids: uids) { uid, result in
             let body = try result.get()
             digests[uid] = SHA256.hex(body)

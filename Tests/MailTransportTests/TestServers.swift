@@ -73,6 +73,7 @@ struct TestServers: Sendable {
         p.executableURL = URL(fileURLWithPath: command[0])
         p.arguments = Array(command.dropFirst()) + args
         p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
         return p.terminationStatus

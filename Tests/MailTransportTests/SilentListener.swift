@@ -1,0 +1,55 @@
+// A TCP listener on 127.0.0.1 that accepts connections and never says a word: the server
+// that hangs. Also hands out a port where nothing listens.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class SilentListener: @unchecked Sendable {
+    let port: Int
+    private let fd: Int32
+    private let lock = NSLock()
+    private var accepted: [Int32] = []  // guarded by lock; kept open until close()
+
+    init() throws {
+        let sock = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+                bind(sock, sa, len) == 0 && listen(sock, 16) == 0 && getsockname(sock, sa, &len) == 0
+            }
+        }
+        guard ok else { Glibc.close(sock); throw POSIXError(.EADDRINUSE) }
+        fd = sock
+        port = Int(UInt16(bigEndian: addr.sin_port))
+        let thread = Thread { [self] in
+            while true {
+                let c = accept(fd, nil, nil)
+                if c < 0 { return }
+                lock.lock(); accepted.append(c); lock.unlock()
+            }
+        }
+        thread.start()
+    }
+
+    func close() {
+        shutdown(fd, Int32(SHUT_RDWR))
+        Glibc.close(fd)
+        lock.lock()
+        for c in accepted { Glibc.close(c) }
+        accepted = []
+        lock.unlock()
+    }
+
+    /// A loopback port nothing listens on (bound, then released).
+    static func closedPort() throws -> Int {
+        let listener = try SilentListener()
+        let port = listener.port
+        listener.close()
+        return port
+    }
+}
