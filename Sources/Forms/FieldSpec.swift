@@ -1,44 +1,5 @@
 // Forms: the field tables of every form kind (ids, labels, variants, types). See docs/product.md.
 
-/// What kind of value a field holds; decides the normaliser and the JSON type.
-public enum ValueType: String, Sendable, Hashable {
-    /// One line of text.
-    case text
-    /// Text that may span several lines; kept as written.
-    case multilineText
-    /// Text with one pair of surrounding quotes removed (programme titles).
-    case title
-    case inn
-    case integer
-    /// An integer 1 or 2 (`2 (два)`, `1 день`).
-    case durationDays
-    case decimal
-    case dates
-    case email
-    case phone
-    case consent
-    case boolean
-    case position
-    /// An integer score 0…10 (`8/10`, `7 баллов`, `9 из 10`).
-    case score10
-    /// An integer 1…5.
-    case rating5
-    /// An integer 1…10.
-    case selfRating10
-    case applicationNumber
-    case programChoices
-    /// ДА / НЕТ of an rsvp.
-    case yesNo
-
-    /// Whether the value may continue on the following lines although the label line has one.
-    var takesContinuationLines: Bool {
-        switch self {
-        case .multilineText, .programChoices: true
-        default: false
-        }
-    }
-}
-
 /// One field of a form kind.
 public struct FieldSpec: Sendable, Hashable {
     /// Stable id: code, database, exports, JSON.
@@ -68,9 +29,11 @@ public struct FieldSpec: Sendable, Hashable {
 
 extension FieldSpec {
     static let phoneVariants = ["Тел", "Тел.", "Контактный телефон", "Номер телефона", "Моб. телефон",
-                                "Мобильный телефон", "Телефон (мобильный)", "Phone"]
+                                "Мобильный телефон", "Телефон (мобильный)", "Phone",
+                                "Телефон/факс", "Тел./факс", "Сотовый телефон", "Мобильный", "Моб."]
     static let emailVariants = ["E-mail", "e-mail", "Эл. почта", "Электронная почта", "Адрес электронной почты",
-                                "Email адрес", "Почта", "mail", "Е-мейл", "Емейл", "Имейл"]
+                                "Email адрес", "Почта", "mail", "Е-мейл", "Емейл", "Имейл",
+                                "Электронный адрес", "Адрес эл. почты", "E-mail адрес", "Эл. адрес"]
     static let consentLabel = "Согласие на обработку персональных данных"
     static let consentVariants = ["Согласие на обработку ПД", "Согласие на обработку персональных данных (да/нет)",
                                   "Согласие", "Я согласен на обработку персональных данных",

@@ -54,12 +54,15 @@ public struct FormReader: Sendable {
     public func read(sources: [Source], replyToInvitation: Bool = false) -> FormReading {
         let textReader = FormTextReader()
         let found = sources.map { (source: $0, forms: textReader.candidates(in: $0.text)) }
-        // 1. A form the sender filled in their own text.
+        // 1. A form the sender filled in their own text: the fullest one, so that a cover note
+        //    with a contact line does not hide the form attached to it; ties go to the body.
+        var best: (form: TextForm, location: String)?
         for (source, forms) in found {
-            if let own = forms.filter({ !$0.usesQuotedText && $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
-                return reading(own, location: source.location)
+            for form in forms where !form.usesQuotedText && form.filledCount > (best?.form.filledCount ?? 0) {
+                best = (form, source.location)
             }
         }
+        if let best { return reading(best.form, location: best.location) }
         // 2. ДА / НЕТ to an invitation.
         if replyToInvitation, let body = sources.first(where: { $0.location == "body" }), let a = rsvp.answer(in: body.text) {
             var fields: [String: FormValue?] = ["answer": .bool(a.answer), "comment": FormValue?.none]

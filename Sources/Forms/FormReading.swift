@@ -54,6 +54,9 @@ public struct FormReading: Sendable, Codable {
     /// True when a form was found and has no problem.
     public var isValid: Bool { kind != nil && errors.isEmpty }
 
+    /// Field ids in the order of the blank form, for output with a stable key order.
+    public var fieldOrder: [String] { kind?.fields.map(\.id) ?? [] }
+
     /// The error codes, in order (handy for tests and logs).
     public var errorCodes: [String] { errors.map(\.code) }
 

@@ -105,19 +105,24 @@ public struct FormTextReader: Sendable {
         let head2 = line.prefix(160)
         var labelPart: Substring
         var valuePart: Substring
-        if let c = firstColonOutsideParentheses(head2),
-           !index.fields(forLabel: line[..<c].trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#"))).isEmpty {
+        var refs: Set<FieldRef> = []
+        if let c = firstColonOutsideParentheses(head2), c > line.startIndex,
+           case let r = index.fields(forLabel: FormTextReader.trimLabel(line[..<c])), !r.isEmpty {
+            refs = r
             labelPart = line[..<c]
             valuePart = line[line.index(after: c)...]
-        } else if let (l, v) = splitAtDash(head2, full: line) {
+        } else if let (l, v, r) = splitAtDash(head2, full: line) {
+            refs = r
             labelPart = l
             valuePart = v
         } else {
+            // A line with no separator is a label only when it is exactly one ("ФИО" alone, value
+            // below); a value line like "заявка № 5" must not be taken for a misspelt label.
+            guard line.count <= 120 else { return .plain }
             labelPart = line
             valuePart = ""
+            refs = index.fields(forLabel: FormTextReader.trimLabel(labelPart), fuzzy: false)
         }
-        guard labelPart.count <= 120 else { return .plain }
-        let refs = index.fields(forLabel: labelPart.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_#")))
         guard !refs.isEmpty else { return .plain }
         if !prefixMark.isEmpty {
             valuePart = Substring(String(prefixMark) + " " + valuePart)
@@ -126,7 +131,8 @@ public struct FormTextReader: Sendable {
     }
 
     private func versionValue(_ head: Substring) -> String? {
-        guard let colon = head.firstIndex(of: ":") else { return nil }
+        guard let first = head.unicodeScalars.first, "ВвFf".unicodeScalars.contains(first),
+              let colon = head.firstIndex(of: ":") else { return nil }
         let key = LabelKey(head[..<colon])
         guard key.string == "версияформы" || key.string == "formversion" else { return nil }
         let v = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -135,26 +141,52 @@ public struct FormTextReader: Sendable {
 
     private func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
         var depth = 0
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
+        let scalars = s.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if (c == ":" || c == "：") && depth == 0 {
                 return i
             }
-            i = s.index(after: i)
+            i = scalars.index(after: i)
         }
         return nil
     }
 
-    /// "Телефон — 8 912 …", "Телефон - 8 912": a spaced dash after a known label.
-    private func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring)? {
-        for dash in [" - ", " – ", " — ", "\t"] {
-            if let r = head.range(of: dash) {
-                let label = full[..<r.lowerBound]
-                if !LabelIndex.shared.fields(forLabel: label).isEmpty {
-                    return (label, full[r.upperBound...])
-                }
+    static let asterisks = CharacterSet(charactersIn: "*")
+
+    /// Spaces, tabs and markdown marks around a label; scalar-level, no Foundation bridging.
+    static func trimLabel(_ s: Substring) -> Substring {
+        let junk: Set<Unicode.Scalar> = [" ", "\t", "*", "_", "#", "\u{A0}"]
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, junk.contains(u[start]) { start = u.index(after: start) }
+        while end > start, junk.contains(u[u.index(before: end)]) { end = u.index(before: end) }
+        return Substring(u[start..<end])
+    }
+    static let labelTrim = CharacterSet(charactersIn: " \t*_#")
+
+    /// "Телефон — 8 912 …", "Телефон - 8 912", "Телефон<TAB>8 912": a spaced dash or a tab
+    /// after a known label.
+    private func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
+        var i = head.startIndex
+        while i < head.endIndex {
+            let c = head[i]
+            let next = head.index(after: i)
+            var sepEnd: Substring.Index?
+            if c == "\t" {
+                sepEnd = next
+            } else if c == " ", next < head.endIndex, "-–—".contains(head[next]) {
+                let afterDash = head.index(after: next)
+                if afterDash < head.endIndex, head[afterDash] == " " { sepEnd = head.index(after: afterDash) }
             }
+            if let end = sepEnd, i > head.startIndex {
+                let refs = LabelIndex.shared.fields(forLabel: FormTextReader.trimLabel(full[..<i]))
+                if !refs.isEmpty { return (full[..<i], full[end...], refs) }
+                return nil
+            }
+            i = next
         }
         return nil
     }
@@ -283,6 +315,8 @@ public struct FormTextReader: Sendable {
     /// Whether a value was filled in: not empty and not an untouched checkbox (`[ ] да [ ] нет`).
     static func isFilled(_ text: String) -> Bool {
         if text.isEmpty { return false }
+        // Checkbox templates are short; long values are filled whatever they contain.
+        guard text.utf8.count < 200 else { return true }
         let unchecked = text.contains("☐") || text.contains("[ ]") || text.contains("[]")
         if unchecked, !BooleanParsing.containsCheckedMark(text) {
             return false
@@ -294,7 +328,7 @@ public struct FormTextReader: Sendable {
     static func cleanPlaceholder(_ s: String) -> String {
         var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         // Markdown-style emphasis around a value.
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "*"))
+        t = t.trimmingCharacters(in: FormTextReader.asterisks)
         let meaningful = t.unicodeScalars.contains { !"_.…-–—  \t\n*".unicodeScalars.contains($0) }
         if !meaningful { return "" }
         return t.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,22 +1,5 @@
 // Forms: a typed, canonical field value. Encodes to the plain JSON of `parse --json`.
 
-/// One programme chosen by a participant: number and/or title (product.md `selected_programs`).
-public struct ProgramChoice: Sendable, Hashable, Codable {
-    public var number: Int?
-    public var title: String?
-    public init(number: Int?, title: String?) {
-        self.number = number
-        self.title = title
-    }
-
-    enum CodingKeys: String, CodingKey { case number, title }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-    }
-}
-
 /// A field value in the canonical form of product.md.
 public enum FormValue: Sendable, Hashable {
     case text(String)

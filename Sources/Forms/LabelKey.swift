@@ -9,30 +9,60 @@ struct LabelKey: Hashable, Sendable {
 
     var string: String { String(String.UnicodeScalarView(scalars)) }
 
+    /// Keys longer than this are never labels; longer input is cut (bounded work per line).
+    static let inputLimit = 400
+
     init(_ text: some StringProtocol) {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
-        for token in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+        var token: [Unicode.Scalar] = []
+        var seen = 0
+        func flush() {
+            guard !token.isEmpty else { return }
             var cyrillic = 0
             var latin = 0
-            for s in token.unicodeScalars {
+            for s in token {
                 if LabelKey.isCyrillic(s) { cyrillic += 1 } else if LabelKey.isLatin(s) { latin += 1 }
             }
             // A word turns Latin only when all its Cyrillic letters could be Latin look-alikes and
             // Latin letters are the majority (`Е-mail`); otherwise Cyrillic (`ИHH`, `Тeлeфон`).
-            let cyrillicAllLookalike = token.unicodeScalars.allSatisfy {
-                !LabelKey.isCyrillic($0) || LabelKey.cyrillicToLatin[$0] != nil
+            let toCyrillic = !(latin > cyrillic
+                && token.allSatisfy { !LabelKey.isCyrillic($0) || LabelKey.cyrillicToLatin[$0] != nil })
+            let mixed = cyrillic > 0 && latin > 0
+            for var s in token {
+                if mixed, toCyrillic, LabelKey.isLatin(s), let c = LabelKey.latinToCyrillic[s] { s = c }
+                if !toCyrillic, LabelKey.isCyrillic(s), let l = LabelKey.cyrillicToLatin[s] { s = l }
+                if LabelKey.isCyrillic(s) || LabelKey.isLatin(s) || ("0"..."9").contains(s)
+                    || (s.value > 0x7F && s.properties.isAlphabetic) {
+                    out.append(s)
+                }
             }
-            let toCyrillic = !(cyrillicAllLookalike && latin > cyrillic)
-            for s in token.unicodeScalars {
-                var s = s
-                if s == "ё" { s = "е" }
-                if toCyrillic, let c = LabelKey.latinToCyrillic[s] { s = c }
-                if !toCyrillic, let l = LabelKey.cyrillicToLatin[s] { s = l }
-                if s.properties.isAlphabetic || ("0"..."9").contains(s) { out.append(s) }
+            token.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            seen += 1
+            if seen > LabelKey.inputLimit { break }
+            if s == " " || s == "\t" || s == "\u{A0}" || s == "\n" || s == "\r" || s == "\u{2009}" || s == "\u{202F}" {
+                flush()
+            } else {
+                token.append(LabelKey.lower(s))
             }
         }
+        flush()
         scalars = out
+    }
+
+    /// Lower case with `ё`→`е`: fast paths for ASCII and Russian, the Unicode mapping otherwise.
+    static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        switch v {
+        case 0x41...0x5A: return Unicode.Scalar(v + 0x20) ?? s
+        case 0x0410...0x042F: return Unicode.Scalar(v + 0x20) ?? s
+        case 0x0401, 0x0451: return "е"
+        case 0...0x7F, 0x0430...0x044F: return s
+        default:
+            let mapped = s.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? (mapped.first ?? s) : s
+        }
     }
 
     private init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
@@ -79,79 +109,3 @@ struct LabelKey: Hashable, Sendable {
     }
 }
 
-/// A field of some kind, as a label can point to it.
-struct FieldRef: Hashable, Sendable {
-    var kind: FormKind
-    var id: String
-}
-
-/// Every label spelling of every kind, for exact and one-typo lookups.
-struct LabelIndex: Sendable {
-    private var exact: [LabelKey: Set<FieldRef>] = [:]
-    private var fuzzy: [(key: LabelKey, refs: Set<FieldRef>)] = []
-    private var headings: [(key: LabelKey, kind: FormKind, prefixAllowed: Bool)] = []
-    /// Labels this long or longer tolerate one wrong, missing, extra or swapped letter.
-    static let fuzzyMinimumLength = 5
-    static let maximumKeyLength = 90
-
-    static let shared = LabelIndex()
-
-    init() {
-        for kind in FormKind.allCases {
-            for field in kind.fields {
-                let ref = FieldRef(kind: kind, id: field.id)
-                for spelling in [field.label, field.shortLabel] + field.variants {
-                    let key = LabelKey(spelling)
-                    guard key.count > 0 else { continue }
-                    exact[key, default: []].insert(ref)
-                    let withoutParens = LabelKey(LabelIndex.removingParentheses(spelling))
-                    if withoutParens.count > 0 { exact[withoutParens, default: []].insert(ref) }
-                }
-            }
-            headings.append((LabelKey(kind.heading), kind, true))
-            for v in kind.headingVariants { headings.append((LabelKey(v), kind, false)) }
-        }
-        fuzzy = exact.filter { $0.key.count >= LabelIndex.fuzzyMinimumLength }
-            .map { ($0.key, $0.value) }
-            .sorted { $0.key.string < $1.key.string }
-    }
-
-    static func removingParentheses(_ s: some StringProtocol) -> String {
-        var out = ""
-        var depth = 0
-        for c in s {
-            if c == "(" { depth += 1; continue }
-            if c == ")" { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(c) }
-        }
-        return out
-    }
-
-    /// The fields a written label may mean; empty when it is not a label.
-    func fields(forLabel raw: some StringProtocol) -> Set<FieldRef> {
-        for candidate in [String(raw), LabelIndex.removingParentheses(raw)] {
-            let key = LabelKey(candidate)
-            guard key.count > 0, key.count <= LabelIndex.maximumKeyLength else { continue }
-            if let refs = exact[key] { return refs }
-        }
-        let key = LabelKey(LabelIndex.removingParentheses(raw))
-        guard key.count >= LabelIndex.fuzzyMinimumLength, key.count <= LabelIndex.maximumKeyLength else { return [] }
-        var found: Set<FieldRef> = []
-        for entry in fuzzy where abs(entry.key.count - key.count) <= 1 {
-            if key.distance(to: entry.key, limit: 1) <= 1 { found.formUnion(entry.refs) }
-        }
-        return found
-    }
-
-    /// The kind whose heading this line is, if any.
-    func heading(_ line: some StringProtocol) -> FormKind? {
-        let key = LabelKey(line)
-        guard key.count >= 5, key.count <= 120 else { return nil }
-        for h in headings {
-            if h.key == key { return h.kind }
-            if h.prefixAllowed, key.scalars.starts(with: h.key.scalars) { return h.kind }
-            if h.key.count >= 10, key.distance(to: h.key, limit: 1) <= 1 { return h.kind }
-        }
-        return nil
-    }
-}

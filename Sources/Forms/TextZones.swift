@@ -1,17 +1,6 @@
 // Forms: splitting a decoded text into what the sender wrote, what they quoted, their
 // signature and the header lines of forwarded/quoted originals.
-
-/// Where a line of text sits, for deciding whether it may supply a value.
-public enum TextZone: String, Sendable, Hashable, Codable {
-    /// Written by the sender, outside any quote.
-    case body
-    /// Inside a quote: `>` lines, or everything below an attribution / "Original Message" line.
-    case quoted
-    /// A signature: after `-- `, `С уважением, …`, `Отправлено с iPhone` …
-    case signature
-    /// "On … wrote:", "-----Original Message-----", forwarded `От:`/`Тема:` lines.
-    case quoteHeader
-}
+import Foundation
 
 /// One line after zoning: the text with quote markers removed, and its zone.
 struct ZonedLine: Sendable {
@@ -52,7 +41,7 @@ enum TextZones {
             if belowSeparator { depth += 1 }
             if depth != previousDepth { inSignature = false }
             previousDepth = depth
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let trimmed = TextZones.trimSpaces(content)
             let lower = trimmed.lowercased()
 
             if inHeaderRun {
@@ -101,6 +90,17 @@ enum TextZones {
         return lines
     }
 
+    /// Spaces and tabs removed at both ends, without Foundation bridging (hot path).
+    static func trimSpaces(_ s: Substring) -> String {
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        func space(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{A0}" || c == "\r" }
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(u[start..<end])
+    }
+
     static func stripQuoteMarkers(_ line: Substring) -> (Substring, Int) {
         var rest = line
         var depth = 0
@@ -110,14 +110,17 @@ enum TextZones {
             rest = afterSpace.dropFirst()
             if rest.first == " " { rest = rest.dropFirst() }
             depth += 1
-            if depth > 100 { break }
         }
         return (depth == 0 ? line : rest, depth)
     }
 
+    static let separatorTrim = CharacterSet(charactersIn: "-–—_= *:")
+    static let headerNameTrim = CharacterSet(charactersIn: " *")
+
     static func isSeparator(_ lower: String) -> Bool {
-        guard lower.count < 120 else { return false }
-        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-–—_= *:"))
+        guard let first = lower.first, let last = lower.last, "-–—_=".contains(first) || last == ":" || "-–—_=".contains(last),
+              lower.utf8.count < 240 else { return false }
+        let core = lower.trimmingCharacters(in: separatorTrim)
         guard core.count < lower.count || lower.hasSuffix(":") else { return false }
         return separators.contains(core) || (lower.hasPrefix("-") && separators.contains(where: { core.contains($0) }))
     }
@@ -128,7 +131,7 @@ enum TextZones {
 
     static func isHeaderLine(_ lower: String) -> Bool {
         guard let colon = lower.firstIndex(of: ":") else { return false }
-        let name = lower[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+        let name = lower[..<colon].trimmingCharacters(in: headerNameTrim)
         return headerNames.contains(name)
     }
 
@@ -155,4 +158,3 @@ enum TextZones {
     }
 }
 
-import Foundation

@@ -1,6 +1,7 @@
 // Charset conversion for MIME bodies and header words, through glibc iconv.
 // Foundation's String(data:encoding:) misses koi8-r, cp866 and iso-8859-5; iconv has them all.
 
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,6 +52,17 @@ public enum Charset {
             d.usedFallback = true
             return d
         }
+        if name == "UTF-8", !isValidUTF8(array), array.lazy.filter({ $0 >= 0x80 }).count >= 4,
+           !hasValidMultibyteUTF8(array) {
+            // Labelled UTF-8 but not one valid multi-byte character: a legacy 8-bit body
+            // mislabelled by the client (seen with cp1251 from old Russian webmail).
+            let guessed = detect(array)
+            if let d = decodeKnown(array, name: guessed) {
+                var d = d
+                d.usedFallback = true
+                return d
+            }
+        }
         if let d = decodeKnown(array, name: name) { return d }
         // iconv does not know the label: same fallback as an unknown one.
         let guessed = detect(array)
@@ -63,6 +75,8 @@ public enum Charset {
     /// Aliases seen in real mail (`win-1251`, `x-cp1251`, `koi8r`, `utf8`, `ks_c_5601-1987`)
     /// map to the names glibc knows.
     public static func canonicalName(_ label: String) -> String? {
+        // Fast path: the label as most clients write it.
+        if let mapped = aliases[label] { return mapped.isEmpty ? nil : mapped }
         var l = label.trimmingASCIIWhitespaceAndQuotes().lowercased()
         if let star = l.firstIndex(of: "*") { l = String(l[..<star]) }  // RFC 2231 §5 language
         if let mapped = aliases[l] { return mapped.isEmpty ? nil : mapped }
@@ -126,16 +140,26 @@ public enum Charset {
     ]
 
     private static func isKnownToIconv(_ name: String) -> Bool {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return false }
-        iconv_close(cd)
-        return true
+        IconvPool.shared.isKnown(name)
+    }
+
+    /// True when at least one well-formed 2-4 byte UTF-8 sequence occurs.
+    static func hasValidMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let u) where u.value >= 0x80: return true
+            case .scalarValue: continue
+            case .emptyInput: return false
+            case .error: continue
+            }
+        }
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
-        if isValidUTF8(bytes) {
-            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "UTF-8",
-                           usedFallback: false, invalidSequences: 0)
+        if let s = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: s, charset: "UTF-8", usedFallback: false, invalidSequences: 0)
         }
         // Count replaced sequences by decoding scalar by scalar.
         var invalid = 0
@@ -167,9 +191,8 @@ public enum Charset {
 
     /// Runs iconv to UTF-8. Invalid or incomplete input becomes U+FFFD; never fails after open.
     static func iconvDecode(_ bytes: [UInt8], from name: String) -> (text: String, invalid: Int)? {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
+        guard let cd = IconvPool.shared.acquire(name) else { return nil }
+        defer { IconvPool.shared.release(name, cd) }
         if bytes.isEmpty { return ("", 0) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 16)
@@ -233,14 +256,5 @@ public enum Charset {
             }
         }
         return score
-    }
-}
-
-extension String {
-    func trimmingASCIIWhitespaceAndQuotes() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\"" || f == "'" || f == "\r" || f == "\n" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\"" || l == "'" || l == "\r" || l == "\n" { s.removeLast() }
-        return String(s)
     }
 }

@@ -16,7 +16,10 @@ public enum HTMLText {
                     i = find(s, from: i + 4, "-->") ?? s.count
                     continue
                 }
-                guard let close = tagEnd(s, from: i + 1) else {
+                // HTML tokenizer: "<" opens a tag only before a letter, "/", "!" or "?".
+                let next = i + 1 < s.count ? s[i + 1] : " "
+                let opens = next.properties.isAlphabetic || next == "/" || next == "!" || next == "?"
+                guard opens, let close = tagEnd(s, from: i + 1) else {
                     r.text("<")
                     i += 1
                     continue
@@ -28,7 +31,12 @@ public enum HTMLText {
                     i = findEndTag(s, from: i, name: tag.name) ?? s.count
                     continue
                 }
-                r.tag(tag.name, closing: tag.closing)
+                if tag.msoNormal || (tag.name == "p" && tag.closing && r.inMsoParagraph) {
+                    r.inMsoParagraph = !tag.closing
+                    r.breakLine()
+                } else {
+                    r.tag(tag.name, closing: tag.closing)
+                }
                 continue
             }
             if c == "&" {
@@ -48,6 +56,9 @@ public enum HTMLText {
     private struct Tag {
         var name: String
         var closing: Bool
+        /// Outlook/Word writes every line as `<p class=MsoNormal>` with zero margins:
+        /// one line break, not a paragraph.
+        var msoNormal = false
     }
 
     private static func tagEnd(_ s: [Unicode.Scalar], from: Int) -> Int? {
@@ -84,7 +95,12 @@ public enum HTMLText {
             name.unicodeScalars.append(c)
             i += 1
         }
-        return Tag(name: name.lowercased(), closing: closing)
+        var tag = Tag(name: name.lowercased(), closing: closing)
+        if tag.name == "p", !closing, body.count > 12 {
+            let attrs = String(String.UnicodeScalarView(body[i...])).lowercased()
+            tag.msoNormal = attrs.contains("msonormal")
+        }
+        return tag
     }
 
     private static func find(_ s: [Unicode.Scalar], from: Int, _ needle: String) -> Int? {
@@ -177,18 +193,22 @@ public enum HTMLText {
         var listStack: [(ordered: Bool, count: Int)] = []
         var inRow = false
         var cellsInRow = 0
+        var inMsoParagraph = false
+        /// A cell opened after another: the separator goes in when its first text arrives,
+        /// so empty cells add nothing.
+        var cellSeparatorPending = false
         var blankPending = 0
 
         mutating func scalar(_ c: Unicode.Scalar) {
             if pre > 0 {
-                if c == "\n" { newline() } else if c != "\r" { put(String(c)) }
+                if c == "\n" { newline() } else if c != "\r" { putScalar(c) }
                 return
             }
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
                 pendingSpace = true
                 return
             }
-            put(String(c))
+            putScalar(c)
         }
 
         mutating func text(_ s: String) {
@@ -200,16 +220,35 @@ public enum HTMLText {
         }
 
         mutating func put(_ s: String) {
+            prepareForText()
+            line += s
+        }
+
+        mutating func putScalar(_ c: Unicode.Scalar) {
+            prepareForText()
+            line.unicodeScalars.append(c)
+        }
+
+        mutating func prepareForText() {
+            if cellSeparatorPending {
+                cellSeparatorPending = false
+                if !line.isEmpty {
+                    // Trim in place: rebuilding the line per cell would be quadratic.
+                    while line.last == " " { line.removeLast() }
+                    line += line.hasSuffix(":") ? " " : ": "
+                    pendingSpace = false
+                }
+            }
             if pendingSpace && !line.isEmpty && !line.hasSuffix(" ") { line += " " }
             pendingSpace = false
             if line.isEmpty && blankPending > 0 && !lines.isEmpty {
                 if lines.last != "" { lines.append("") }
             }
             blankPending = 0
-            line += s
         }
 
         mutating func newline() {
+            cellSeparatorPending = false
             lines.append(trimEnd(line))
             line = ""
             pendingSpace = false
@@ -217,11 +256,21 @@ public enum HTMLText {
 
         /// Ends the current line if it has text.
         mutating func breakLine() {
+            // Inside a table row, blocks (Word puts a <p> in every cell) only separate words:
+            // the row stays one "cell: cell" line.
+            if inRow {
+                pendingSpace = true
+                return
+            }
             if !line.isEmpty { newline() }
             pendingSpace = false
         }
 
         mutating func paragraph() {
+            if inRow {
+                pendingSpace = true
+                return
+            }
             breakLine()
             blankPending = 1
         }
@@ -229,11 +278,16 @@ public enum HTMLText {
         mutating func tag(_ name: String, closing: Bool) {
             switch name {
             case "br":
+                if inRow {
+                    pendingSpace = true
+                    return
+                }
                 if line.isEmpty && pendingSpace == false && !lines.isEmpty && blankPending > 0 {
                     return
                 }
                 newline()
             case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "hr", "dl":
+                if name == "table" { inRow = false }
                 if !closing, name == "ul" || name == "ol" { listStack.append((name == "ol", 0)) }
                 if closing, name == "ul" || name == "ol", !listStack.isEmpty { listStack.removeLast() }
                 paragraph()
@@ -256,16 +310,14 @@ public enum HTMLText {
                     pendingSpace = false
                 }
             case "tr":
+                inRow = false
                 breakLine()
                 inRow = !closing
                 cellsInRow = 0
             case "td", "th":
                 if !closing {
                     if cellsInRow > 0 && !line.isEmpty {
-                        // Trim in place: rebuilding the line per cell would be quadratic.
-                        while line.last == " " { line.removeLast() }
-                        line += line.hasSuffix(":") ? " " : ": "
-                        pendingSpace = false
+                        cellSeparatorPending = true
                     } else if !inRow {
                         breakLine()
                     }
