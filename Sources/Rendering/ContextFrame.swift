@@ -1,15 +1,5 @@
 import Mustache
 
-/// Notes every name the template asked for that the root context does not have.
-/// Used by one render on one thread, never shared.
-final class MissRecorder {
-    private(set) var names: [String] = []
-
-    func record(_ name: String) {
-        if !names.contains(name) { names.append(name) }
-    }
-}
-
 /// A context object for swift-mustache that records misses. Mustache looks a name up from
 /// the innermost section outwards and asks the root last, so a name the ROOT frame does
 /// not have is a name nobody has: that is the miss worth reporting. Inner frames (list

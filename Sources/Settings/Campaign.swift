@@ -33,39 +33,3 @@ public struct Campaign: Sendable, Equatable {
         self.finalMeeting = finalMeeting
     }
 }
-
-/// Days from `first` to `last`, both inclusive, in the campaign's time zone.
-public struct DateWindow: Sendable, Hashable {
-    public var first: CalendarDay
-    public var last: CalendarDay
-
-    public init(first: CalendarDay, last: CalendarDay) {
-        self.first = first
-        self.last = last
-    }
-
-    /// Where `day` falls relative to the window; picks the `not_open` / `closed` reply.
-    public func position(of day: CalendarDay) -> Position {
-        if day < first { return .notOpenYet }
-        if last < day { return .closed }
-        return .open
-    }
-
-    public enum Position: Sendable, Hashable {
-        case notOpenYet, open, closed
-    }
-}
-
-/// The final online meeting (`[campaign.final_meeting]`).
-public struct FinalMeeting: Sendable, Hashable {
-    public var date: CalendarDay
-    public var time: ClockTime
-    /// Where people join (https).
-    public var link: URL
-
-    public init(date: CalendarDay, time: ClockTime, link: URL) {
-        self.date = date
-        self.time = time
-        self.link = link
-    }
-}

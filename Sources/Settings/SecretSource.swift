@@ -1,4 +1,5 @@
 import Foundation
+import MailTransport
 
 /// Where a password comes from. The loader records this; it never reads the secret itself
 /// (see `SecretSource.read(environment:)`), so loading a config has no side effects.
@@ -14,21 +15,6 @@ public enum SecretSource: Sendable, Hashable, CustomStringConvertible {
         case .environment(let name): "password_env \(name)"
         }
     }
-}
-
-/// A secret that was read, with anything worth a warning (e.g. a group/world-readable file).
-public struct SecretReading: Sendable {
-    public let secret: Secret
-    /// Sentences for the log; never contain the secret.
-    public let warnings: [String]
-}
-
-/// Reading a secret failed; says which source and what to do.
-public struct SecretError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let source: SecretSource
-    public let reason: String
-
-    public var description: String { "\(source): \(reason)" }
 }
 
 extension SecretSource {

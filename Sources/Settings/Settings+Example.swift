@@ -36,8 +36,9 @@ time = "15:00"                   # HH:MM in time_zone
 link = "https://meet.example.org/internships-final"   # https only
 
 [mailbox]                        # the programme mailbox, read over IMAP
-imap_url = "imaps://mail.example.org:993"   # imaps:// (TLS); imap:// needs starttls = true,
-                                            # or allow_plain_loopback for a 127.0.0.1 test server
+imap_url = "imaps://mail.example.org:993"   # imaps:// (TLS, port 993 by default); imap:// to a
+                                            # remote host needs starttls = true; imap:// to 127.0.0.1
+                                            # uses STARTTLS unless allow_plain_loopback = true
 user = "intake@example.org"
 password_file = "secrets/imap-password"     # first line is the password; chmod 600
 # password_env = "INTERNSHIPS_IMAP_PASSWORD" # ...or an environment variable (give exactly one)
@@ -45,23 +46,26 @@ password_file = "secrets/imap-password"     # first line is the password; chmod 
 folder = "INBOX"                 # read new mail from here; default
 processed_folder = "Processed"   # processed mail is moved here after it is recorded; default
 parallel_fetches = 2             # connections fetching in parallel, 1...8; default
-starttls = false                 # with imap://: upgrade with STARTTLS, required; default
-allow_plain_loopback = false     # plain imap:// to 127.0.0.1 only (tests, demo); default
-connect_timeout_s = 20           # seconds; default
-transfer_timeout_s = 300         # seconds for one transfer; default
+search_window = 5000             # UIDs per UID SEARCH (keeps server replies short), 100...100000; default
+starttls = false                 # with imap:// to a remote host: STARTTLS, required; default
+allow_plain_loopback = false     # plain imap:// without TLS, to 127.0.0.1 only (tests, demo); default
+connect_timeout_s = 20           # seconds for connect, TLS and login; default
+low_speed_timeout_s = 60         # a transfer below 1 byte/s this long is abandoned; default
 
 [smtp]                           # the relay that sends replies
-url = "smtps://mail.example.org:465"        # smtps:// (TLS), or smtp://...:587 with starttls = true
+url = "smtps://mail.example.org:465"        # smtps:// (TLS, port 465 by default), or
+                                            # smtp://mail.example.org:587 with starttls = true
 user = "intake@example.org"                 # remove user and password for a relay without AUTH
 password_env = "INTERNSHIPS_SMTP_PASSWORD"  # ...or password_file = "secrets/smtp-password"
 # ca_file = "certs/ca.pem"
 from = "Стажировки НКО Прикамья <intake@example.org>"
 reply_to = "intake@example.org"  # replies come back to the programme mailbox; default: from
 daily_budget = 500               # at most this many messages a day (provider limits); default
+# helo_name = "internships.example.org"     # name sent in EHLO; default: libcurl's
 starttls = false                 # default
 allow_plain_loopback = false     # default
 connect_timeout_s = 20           # default
-transfer_timeout_s = 120         # default
+low_speed_timeout_s = 60         # default
 
 # Coordinators receive digests and anything held for a decision. At least one.
 [[coordinators]]

@@ -1,4 +1,5 @@
 import Foundation
+import MailTransport
 import TOMLKit
 
 extension Settings {
@@ -79,9 +80,10 @@ struct SettingsLoader {
     static let known: [String: [String]] = [
         "campaign": ["name", "year", "time_zone", "program_call", "expert_review", "participant_call", "internships", "final_meeting"],
         "mailbox": ["imap_url", "user", "password_file", "password_env", "ca_file", "folder", "processed_folder",
-                    "parallel_fetches", "allow_plain_loopback", "starttls", "connect_timeout_s", "transfer_timeout_s"],
+                    "parallel_fetches", "search_window", "allow_plain_loopback", "starttls", "connect_timeout_s",
+                    "low_speed_timeout_s"],
         "smtp": ["url", "user", "password_file", "password_env", "ca_file", "from", "reply_to", "daily_budget",
-                 "allow_plain_loopback", "starttls", "connect_timeout_s", "transfer_timeout_s"],
+                 "helo_name", "allow_plain_loopback", "starttls", "connect_timeout_s", "low_speed_timeout_s"],
         "database": ["path"],
         "templates": ["dir"],
         "delivery": ["retry_schedule_minutes", "lifetime_hours"],
@@ -174,39 +176,43 @@ struct SettingsLoader {
     // MARK: [mailbox], [smtp]
 
     private func mailbox(_ r: TableReader) -> MailboxSettings? {
-        let server = endpoint(r, "imap_url", protocolName: "IMAP", plain: ("imap", 143), tls: ("imaps", 993))
+        let server = endpoint(r, "imap_url", proto: .imap)
         let user = r.string("user")
         let password = passwordSource(r, required: true)
         let ca = caFile(r)
         let folder = r.table["folder"] == nil ? "INBOX" : r.string("folder")
         let processed = r.table["processed_folder"] == nil ? "Processed" : r.string("processed_folder")
         let parallel = r.int("parallel_fetches", default: 2, range: 1...8)
+        let window = r.int("search_window", default: 5_000, range: 100...100_000)
         let connect = r.seconds("connect_timeout_s", default: 20, range: 1...600)
-        let transfer = r.seconds("transfer_timeout_s", default: 300, range: 1...86_400)
+        let lowSpeed = r.seconds("low_speed_timeout_s", default: 60, range: 1...3_600)
         guard let server, let user, let password = password.flatMap({ $0 }), let ca, let folder, let processed,
-              let parallel, let connect, let transfer
+              let parallel, let window, let connect, let lowSpeed
         else { return nil }
         if folder == processed {
             r.problem("processed_folder", "is the same folder as folder ('\(folder)') — processed mail must move elsewhere, e.g. \"Processed\"")
             return nil
         }
         return MailboxSettings(
-            server: server, user: user, password: password, caFile: ca, folder: folder, processedFolder: processed,
-            parallelFetches: parallel, connectTimeout: connect, transferTimeout: transfer)
+            endpoint: server.endpoint, url: server.url, user: user, password: password, caFile: ca, folder: folder,
+            processedFolder: processed, parallelFetches: parallel, searchWindow: window,
+            allowPlainLoopback: server.allowPlain, startTLS: server.startTLS, connectTimeout: connect,
+            lowSpeedTimeout: lowSpeed)
     }
 
-    private func smtp(_ r: TableReader) -> SMTPSettings? {
-        let server = endpoint(r, "url", protocolName: "SMTP", plain: ("smtp", 25), tls: ("smtps", 465))
+    private func smtp(_ r: TableReader) -> RelaySettings? {
+        let server = endpoint(r, "url", proto: .smtp)
         let user: String?? = r.table["user"] == nil ? .some(nil) : r.string("user").map { .some($0) }
         let password = passwordSource(r, required: false)
         let ca = caFile(r)
         let from = namedAddress(r, "from", required: true)
         let replyTo = namedAddress(r, "reply_to", required: false)
         let budget = r.int("daily_budget", default: 500, range: 1...1_000_000)
+        let helo: String?? = r.table["helo_name"] == nil ? .some(nil) : r.string("helo_name").map { .some($0) }
         let connect = r.seconds("connect_timeout_s", default: 20, range: 1...600)
-        let transfer = r.seconds("transfer_timeout_s", default: 120, range: 1...86_400)
+        let lowSpeed = r.seconds("low_speed_timeout_s", default: 60, range: 1...3_600)
         guard let server, let user, let password, let ca, let from = from.flatMap({ $0 }), let replyTo,
-              let budget, let connect, let transfer
+              let budget, let helo, let connect, let lowSpeed
         else { return nil }
         if user != nil, password == nil {
             r.problem("password_file", "missing — user is set, so give password_file = \"...\" or password_env = \"...\"")
@@ -216,28 +222,30 @@ struct SettingsLoader {
             r.problem("user", "missing — a password is configured, so give the login name too (or remove the password)")
             return nil
         }
-        return SMTPSettings(
-            server: server, user: user, password: password, caFile: ca, from: from, replyTo: replyTo ?? from,
-            dailyBudget: budget, connectTimeout: connect, transferTimeout: transfer)
+        return RelaySettings(
+            endpoint: server.endpoint, url: server.url, user: user, password: password, caFile: ca, from: from,
+            replyTo: replyTo ?? from, dailyBudget: budget, heloName: helo, allowPlainLoopback: server.allowPlain,
+            startTLS: server.startTLS, connectTimeout: connect, lowSpeedTimeout: lowSpeed)
     }
 
-    /// The URL and the TLS decision. Plain text is refused unless the host is loopback and
-    /// `allow_plain_loopback` says so: a password must never cross a network in the clear.
-    private func endpoint(
-        _ r: TableReader, _ key: String, protocolName: String, plain: (String, Int), tls: (String, Int)
-    ) -> ServerEndpoint? {
+    /// The URL and the TLS decision, by MailTransport's rule (`MailEndpoint`), with messages
+    /// naming the config keys. Plain text is refused to any non-loopback host: a password
+    /// must never cross a network in the clear.
+    private func endpoint(_ r: TableReader, _ key: String, proto: MailProtocol)
+        -> (endpoint: MailEndpoint, url: String, allowPlain: Bool, startTLS: Bool)?
+    {
         let allowPlain = r.bool("allow_plain_loopback", default: false)
         let startTLS = r.bool("starttls", default: false)
         guard let url = r.string(key) else { return nil }
-        let example = "\(tls.0)://mail.example.org"
+        let plain = proto.rawValue, tls = proto.rawValue + "s", name = proto.rawValue.uppercased()
         guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(),
               let host = c.host, !host.isEmpty
         else {
-            r.problem(key, "'\(url)' is not a URL — write e.g. \(example)")
+            r.problem(key, "'\(url)' is not a URL — write e.g. \(tls)://mail.example.org")
             return nil
         }
-        guard scheme == plain.0 || scheme == tls.0 else {
-            r.problem(key, "'\(url)' has scheme \(scheme) — use \(tls.0):// (TLS) or \(plain.0)://")
+        guard scheme == plain || scheme == tls else {
+            r.problem(key, "'\(url)' has scheme \(scheme) — use \(tls):// (TLS) or \(plain)://")
             return nil
         }
         if c.user != nil || c.password != nil {
@@ -245,34 +253,30 @@ struct SettingsLoader {
             return nil
         }
         if !(c.path.isEmpty || c.path == "/") || c.query != nil {
-            r.problem(key, "'\(url)' has a path or query — give only scheme, host and port\(protocolName == "IMAP" ? "; name the folder with folder = \"INBOX\"" : "")")
+            r.problem(key, "'\(url)' has a path or query — give only scheme, host and port\(proto == .imap ? "; name the folder with folder = \"INBOX\"" : "")")
             return nil
         }
         guard let allowPlain, let startTLS else { return nil }
-        let loopback = ServerEndpoint.isLoopback(host)
-        let security: TransportSecurity
-        if scheme == tls.0 {
-            if startTLS {
-                r.problem("starttls", "\(tls.0):// is already TLS — remove starttls, or use \(plain.0):// with starttls = true")
-                return nil
-            }
-            security = .implicitTLS
-        } else if startTLS {
-            security = .startTLS
-        } else if allowPlain && loopback {
-            security = .plainLoopback
-        } else if loopback {
-            r.problem(key, "'\(url)' is plain \(protocolName) — use \(tls.0)://, starttls = true, or set allow_plain_loopback = true for this loopback test server")
-            return nil
-        } else {
-            r.problem(key, "'\(url)' is plain \(protocolName) to a non-loopback host — use \(tls.0):// (or \(plain.0):// with starttls = true); allow_plain_loopback applies only to 127.0.0.1")
+        let loopback = MailEndpoint.isLoopback(host)
+        if scheme == tls, startTLS {
+            r.problem("starttls", "\(tls):// is already TLS — remove starttls, or use \(plain):// with starttls = true")
             return nil
         }
-        if allowPlain && !loopback {
+        if allowPlain, !loopback {
             r.problem("allow_plain_loopback", "is set but \(host) is not a loopback address — remove it; plain text is for 127.0.0.1 only")
             return nil
         }
-        return ServerEndpoint(url: url, scheme: scheme, host: host, port: c.port ?? (scheme == tls.0 ? tls.1 : plain.1), security: security)
+        if scheme == plain, !loopback, !startTLS {
+            r.problem(key, "'\(url)' is plain \(name) to a non-loopback host — use \(tls):// (or \(plain):// with starttls = true); allow_plain_loopback applies only to 127.0.0.1")
+            return nil
+        }
+        do {
+            let endpoint = try MailEndpoint(url: url, proto: proto, allowPlainToLoopback: allowPlain, startTLSToRemote: startTLS)
+            return (endpoint, url, allowPlain, startTLS)
+        } catch {
+            r.problem(key, error.hint)
+            return nil
+        }
     }
 
     /// `.some(nil)`: none given and none required; nil: a problem was recorded.

@@ -7,7 +7,7 @@ public struct Settings: Sendable, Equatable {
     public var file: URL
     public var campaign: Campaign
     public var mailbox: MailboxSettings
-    public var smtp: SMTPSettings
+    public var smtp: RelaySettings
     public var coordinators: [Coordinator]
     public var experts: [Expert]
     /// The SQLite database (`[database] path`, default `internships.sqlite`).
@@ -17,7 +17,7 @@ public struct Settings: Sendable, Equatable {
     public var delivery: DeliverySettings
 
     public init(
-        file: URL, campaign: Campaign, mailbox: MailboxSettings, smtp: SMTPSettings,
+        file: URL, campaign: Campaign, mailbox: MailboxSettings, smtp: RelaySettings,
         coordinators: [Coordinator], experts: [Expert], databasePath: URL, templatesDirectory: URL,
         delivery: DeliverySettings
     ) {

@@ -1,15 +1,6 @@
 import Foundation
 import TOMLKit
 
-/// Collects problems while the loader walks the file; one list for the whole load.
-final class ProblemList {
-    private(set) var items: [ConfigProblem] = []
-
-    func add(_ key: String, _ message: String) {
-        items.append(ConfigProblem(key: key, message: message))
-    }
-}
-
 /// Reads one TOML table against the keys it may hold. Every accessor records a problem
 /// instead of throwing, so one load reports everything wrong; unknown keys are reported
 /// when the reader is made, with the nearest known key as a suggestion.

@@ -11,10 +11,10 @@ import Testing
     }
 
     @Test(arguments: Fixtures.cases)
-    func renderingMatchesGolden(_ c: Fixtures.Case) throws {
+    func renderingMatchesGolden(_ c: SampleContext) throws {
         let set = try Fixtures.repositorySet()
         let got = Self.goldenText(try set.render(c.template, context: c.context))
-        let file = Paths.golden.appendingPathComponent("\(c.golden).golden")
+        let file = Paths.golden.appendingPathComponent("\(c.name).golden")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try Data(got.utf8).write(to: file)
         }
@@ -33,21 +33,21 @@ import Testing
 
     @Test func everyGoldenFileBelongsToACase() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Paths.golden.path).filter { $0.hasSuffix(".golden") }
-        #expect(Set(files) == Set(Fixtures.cases.map { "\($0.golden).golden" }))
+        #expect(Set(files) == Set(Fixtures.cases.map { "\($0.name).golden" }))
     }
 
     @Test func noGoldenHasAnEmptySlot() throws {
         for c in Fixtures.cases {
-            let text = try String(contentsOf: Paths.golden.appendingPathComponent("\(c.golden).golden"), encoding: .utf8)
+            let text = try String(contentsOf: Paths.golden.appendingPathComponent("\(c.name).golden"), encoding: .utf8)
             let slots = EmptySlot.find(in: text)
-            #expect(slots.isEmpty, "\(c.golden).golden has empty slots: \(slots)")
+            #expect(slots.isEmpty, "\(c.name).golden has empty slots: \(slots)")
         }
     }
 
     @Test func subjectsCarryTheNumber() throws {
         let set = try Fixtures.repositorySet()
         for c in Fixtures.cases where c.template.hasPrefix("ack_") {
-            guard case .number(let n)? = c.context["number"] else { Issue.record("no number in \(c.golden)"); continue }
+            guard case .number(let n)? = c.context["number"] else { Issue.record("no number in \(c.name)"); continue }
             #expect(try set.render(c.template, context: c.context).subject.contains("№ \(n)"))
         }
     }

@@ -120,3 +120,23 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct TemplateCheckTests {
+    @Test func repositoryTemplatesPassTheCheck() throws {
+        let result = try Fixtures.repositorySet().check()
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        #expect(result.uncovered.isEmpty)
+    }
+
+    /// What `doctor` catches after a coordinator edits a template.
+    @Test func aTypoInAnEditedTemplateIsCaught() throws {
+        var sources = try Fixtures.repositorySources()
+        sources["ack_program.txt"] = try #require(sources["ack_program.txt"]).replacingOccurrences(of: "под № {{number}}", with: "под № {{numbr}}")
+        sources["extra.subject"] = "{{%CONTENT_TYPE: TEXT}}Extra"
+        sources["extra.txt"] = "{{%CONTENT_TYPE: TEXT}}Extra"
+        let result = try TemplateSet(sources: sources).check()
+        #expect(result.failures.map(\.sample) == ["ack_program", "ack_program_replaces"])
+        #expect(result.failures.first?.error == .missingVariables(part: "ack_program.txt", names: ["numbr"]))
+        #expect(result.uncovered == ["extra"])
+    }
+}

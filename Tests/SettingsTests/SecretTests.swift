@@ -1,4 +1,5 @@
 import Foundation
+import MailTransport
 import Testing
 @testable import Settings
 

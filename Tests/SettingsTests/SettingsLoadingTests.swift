@@ -1,4 +1,5 @@
 import Foundation
+import MailTransport
 import Testing
 @testable import Settings
 
@@ -10,9 +11,11 @@ import Testing
         #expect(s.campaign.timeZone.identifier == "Asia/Yekaterinburg")
         #expect(s.campaign.programCall == DateWindow(first: try #require(CalendarDay(iso: "2027-07-01")), last: try #require(CalendarDay(iso: "2027-07-31"))))
         #expect(s.campaign.finalMeeting?.time.description == "15:00")
-        #expect(s.mailbox.server.security == .implicitTLS)
-        #expect(s.mailbox.server.host == "mail.example.org")
-        #expect(s.mailbox.server.port == 993)
+        #expect(s.mailbox.endpoint.security == .implicitTLS)
+        #expect(s.mailbox.endpoint.host == "mail.example.org")
+        #expect(s.mailbox.endpoint.port == 993)
+        #expect(s.mailbox.searchWindow == 5_000)
+        #expect(s.smtp.endpoint.baseURL == "smtps://mail.example.org:465")
         #expect(s.mailbox.password == .file(scratch.dir.appendingPathComponent("secrets/imap-password").standardizedFileURL))
         #expect(s.mailbox.parallelFetches == 2)
         #expect(s.smtp.password == .environment("INTERNSHIPS_SMTP_PASSWORD"))
@@ -53,7 +56,8 @@ import Testing
     static let badValues: [(ExampleEdit, key: String, says: String)] = [
         (ExampleEdit("imaps://mail.example.org:993", "imap://mail.example.org"), "[mailbox] imap_url",
          "'imap://mail.example.org' is plain IMAP to a non-loopback host — use imaps://"),
-        (ExampleEdit("imaps://mail.example.org:993", "imap://127.0.0.1:1143"), "[mailbox] imap_url", "allow_plain_loopback = true"),
+        (ExampleEdit("imaps://mail.example.org:993", "imaps://mail.example.org:99999"), "[mailbox] imap_url", "1 to 65535"),
+        (ExampleEdit("starttls = false                 # with imap://", "starttls = true # with imap://"), "[mailbox] starttls", "already TLS"),
         (ExampleEdit("imaps://mail.example.org:993", "pop3s://mail.example.org"), "[mailbox] imap_url", "use imaps://"),
         (ExampleEdit("imaps://mail.example.org:993", "imaps://u:p@mail.example.org"), "[mailbox] imap_url", "password_file"),
         (ExampleEdit("imaps://mail.example.org:993", "imaps://mail.example.org/INBOX"), "[mailbox] imap_url", "folder ="),
@@ -119,16 +123,50 @@ import Testing
         #expect(keys == want, "got \(error.problems)")
     }
 
-    @Test func plainLoopbackAllowedOnlyWhenAskedFor() throws {
+    @Test func loopbackIsStartTLSUnlessPlainIsAllowed() throws {
         let scratch = try Scratch()
         var text = try ExampleEdit("imaps://mail.example.org:993", "imap://127.0.0.1:1143").apply()
-        text = try ExampleEdit("allow_plain_loopback = false     # plain imap://", "allow_plain_loopback = true #").apply(to: text)
         text = try ExampleEdit("smtps://mail.example.org:465", "smtp://127.0.0.1:2587").apply(to: text)
+        let startTLS = try Settings.parse(text, file: scratch.configFile)
+        #expect(startTLS.mailbox.endpoint.security == .startTLS)
+        #expect(startTLS.smtp.endpoint.security == .startTLS)
+        #expect(startTLS.smtp.endpoint.port == 2587)
+
+        text = try ExampleEdit("allow_plain_loopback = false     # plain imap://", "allow_plain_loopback = true #").apply(to: text)
+        let plain = try Settings.parse(text, file: scratch.configFile)
+        #expect(plain.mailbox.endpoint.security == .plain)
+        #expect(plain.mailbox.endpoint.baseURL == "imap://127.0.0.1:1143")
+        #expect(plain.smtp.endpoint.security == .startTLS)
+    }
+
+    @Test func remoteStartTLSNeedsTheFlag() throws {
+        let scratch = try Scratch()
+        var text = try ExampleEdit("smtps://mail.example.org:465", "smtp://mail.example.org:587").apply()
         text = try ExampleEdit("starttls = false                 # default", "starttls = true").apply(to: text)
         let s = try Settings.parse(text, file: scratch.configFile)
-        #expect(s.mailbox.server == ServerEndpoint(url: "imap://127.0.0.1:1143", scheme: "imap", host: "127.0.0.1", port: 1143, security: .plainLoopback))
-        #expect(s.smtp.server.security == .startTLS)
-        #expect(s.smtp.server.port == 2587)
+        #expect(s.smtp.endpoint.security == .startTLS)
+        #expect(s.smtp.startTLS)
+    }
+
+    @Test func transportSettingsCarryEveryValue() throws {
+        let scratch = try Scratch()
+        var text = try ExampleEdit("parallel_fetches = 2 ", "parallel_fetches = 4 ").apply()
+        text = try ExampleEdit("# helo_name = \"internships.example.org\"", "helo_name = \"h.example.org\"").apply(to: text)
+        text = try ExampleEdit("low_speed_timeout_s = 60         # a transfer", "low_speed_timeout_s = 90 # a transfer").apply(to: text)
+        let s = try Settings.parse(text, file: scratch.configFile)
+        let imap = s.mailbox.imapSettings(password: Secret("p"))
+        #expect(imap.url == "imaps://mail.example.org:993")
+        #expect(imap.user == "intake@example.org")
+        #expect(imap.password.reveal() == "p")
+        #expect(imap.parallelHandles == 4)
+        #expect(imap.lowSpeedTimeout == .seconds(90))
+        #expect(imap.searchWindow == 5_000)
+        #expect(try imap.endpoint() == s.mailbox.endpoint)
+        let smtp = s.smtp.smtpSettings(password: Secret("q"))
+        #expect(smtp.user == "intake@example.org")
+        #expect(smtp.heloName == "h.example.org")
+        #expect(smtp.lowSpeedTimeout == .seconds(60))
+        #expect(try smtp.endpoint() == s.smtp.endpoint)
     }
 
     static let paths: [(written: String, want: String)] = [
