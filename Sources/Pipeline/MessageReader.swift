@@ -60,10 +60,13 @@ public struct MessageReading: Sendable, Hashable {
     public var defects: [Defect]
     /// nil when no form was found.
     public var form: FormResult?
+    /// The receiving server's Authentication-Results say DMARC (or both SPF and DKIM) failed.
+    public var authenticationFailed: Bool
 
     public init(messageClass: MessageClass, sender: String?, senderName: String? = nil,
                 replyTo: String? = nil, subject: String?, messageID: String?,
-                references: [String] = [], defects: [Defect] = [], form: FormResult?) {
+                references: [String] = [], defects: [Defect] = [], form: FormResult?,
+                authenticationFailed: Bool = false) {
         self.messageClass = messageClass
         self.sender = sender
         self.senderName = senderName
@@ -73,6 +76,7 @@ public struct MessageReading: Sendable, Hashable {
         self.references = references
         self.defects = defects
         self.form = form
+        self.authenticationFailed = authenticationFailed
     }
 }
 
@@ -103,6 +107,15 @@ public struct StandardMessageReader: MessageReader {
             replyTo: message.replyTo.first?.normalized ?? from?.normalized,
             subject: message.subject, messageID: message.messageID, references: references,
             defects: message.defects,
-            form: messageClass == .human ? readForm(message) : nil)
+            form: messageClass == .human ? readForm(message) : nil,
+            authenticationFailed: Self.authenticationFailed(message))
+    }
+
+    /// RFC 8601: only the topmost Authentication-Results is our receiving server's; those
+    /// below it came with the message and prove nothing.
+    static func authenticationFailed(_ message: Message) -> Bool {
+        guard let ours = message.authenticationResults.first else { return false }
+        if ours.result(for: "dmarc") == "fail" { return true }
+        return ours.result(for: "spf") == "fail" && ours.result(for: "dkim") == "fail"
     }
 }

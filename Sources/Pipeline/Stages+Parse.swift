@@ -65,8 +65,9 @@ extension Stages {
             // No one to answer, or a message past the parser's hard limits: a coordinator looks.
             row.state = .quarantined
         } else if reading.messageClass == .human, let form = reading.form, form.kind == "score",
-                  let sender = reading.sender, !config.experts.contains(sender) {
-            // product.md: a score sheet from an unregistered address is held, never counted.
+                  let sender = reading.sender, !config.experts.contains(sender) || reading.authenticationFailed {
+            // product.md: a score sheet from an unregistered address, or one that fails the
+            // receiving server's authentication checks, is held, never counted silently.
             row.state = .held
         } else {
             row.state = .parsed

@@ -68,6 +68,22 @@ import Store
         #expect(try harness.submissions().map(\.key) == ["expert1@example.test|1"])
     }
 
+    @Test(arguments: [
+        ("mx.example.test; dmarc=fail header.from=example.test", "held"),
+        ("mx.example.test; spf=fail smtp.mailfrom=x; dkim=fail header.d=x", "held"),
+        ("mx.example.test; spf=fail smtp.mailfrom=x; dkim=pass header.d=example.test", "parsed"),
+        ("mx.example.test; dmarc=pass", "parsed"),
+    ])
+    func expertScoreFailingAuthenticationIsHeld(results: String, wantState: String) throws {
+        let harness = try Harness()
+        harness.mailbox.deliver(Mail.make(from: "expert1@example.test", body: Mail.score(expert: "X", number: "1"), id: "a@x",
+                                          headers: ["Authentication-Results: \(results)",
+                                                    "Authentication-Results: forged.example; dmarc=pass"]))
+        try harness.run()
+        #expect(try harness.inbound().map(\.state.rawValue) == [wantState])
+        #expect(try harness.outbox().count == (wantState == "held" ? 0 : 1))
+    }
+
     @Test func errorReplyListsEveryProblemWithTheFormPrefilled() throws {
         let harness = try Harness()
         var body = Mail.program(org: "АНО Б", inn: nil).replacingOccurrences(of: "[x]", with: "[ ]")
