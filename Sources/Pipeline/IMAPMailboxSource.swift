@@ -6,18 +6,38 @@ import MailTransport
 /// The real mailbox: one IMAP session for status/search/move, a parallel fetcher for bodies.
 public final class IMAPMailboxSource: MailboxSource {
     public let mailbox: String
-    private let session: IMAPSession
-    private let fetcher: IMAPFetcher
+    private let settings: IMAPSettings
+    private let logger: Logger
+    private var current: IMAPSession
+    /// Set by fetch: the fetcher's handles flag messages \Seen, and a session that has the
+    /// mailbox selected then gets one unsolicited `* n FETCH (FLAGS …)` per message on its next
+    /// command — 500 of them overflow libcurl's 300 KB header limit (curl 56). A fresh session
+    /// after fetching sees none.
+    private var sessionIsStale = false
 
     /// - Throws: `PipelineError.configuration` when the settings cannot work.
     public init(settings: IMAPSettings, mailbox: String = "INBOX", logger: Logger) throws {
         self.mailbox = mailbox
+        self.settings = settings
+        self.logger = logger
         do {
-            session = try IMAPSession(settings: settings, logger: logger)
+            current = try IMAPSession(settings: settings, logger: logger)
         } catch {
             throw Self.pipelineError(error)
         }
         fetcher = IMAPFetcher(settings: settings, logger: logger)
+    }
+
+    private let fetcher: IMAPFetcher
+
+    private var session: IMAPSession {
+        get throws(TransportError) {
+            if sessionIsStale {
+                current = try IMAPSession(settings: settings, logger: logger)
+                sessionIsStale = false
+            }
+            return current
+        }
     }
 
     public func status() throws -> MailboxStatus {
@@ -42,6 +62,7 @@ public final class IMAPMailboxSource: MailboxSource {
     public func fetch(uids: [Int64], uidValidity: Int64) throws -> [FetchedMessage] {
         guard let validity = UInt32(exactly: uidValidity) else { return [] }
         var messages: [FetchedMessage] = []
+        sessionIsStale = true
         do {
             _ = try fetcher.fetch(mailbox: mailbox, uidValidity: validity, uids: uids.compactMap { UInt32(exactly: $0) }) { uid, result in
                 // A UID expunged since the search is simply not there (RFC 3501 §2.3.1.1).

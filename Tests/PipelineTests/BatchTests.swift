@@ -19,9 +19,9 @@ enum Category: Int, CaseIterable {
         }
     }
 
-    func message(_ i: Int) -> [UInt8] {
-        let from = "applicant\(i)@example.test"
-        let id = "m\(i)@example.test"
+    func message(_ i: Int, prefix: String = "applicant") -> [UInt8] {
+        let from = "\(prefix)\(i)@example.test"
+        let id = "m\(i)-\(prefix)@example.test"
         switch self {
         case .program, .program2, .program3:
             return Mail.make(from: from, body: Mail.program(org: "АНО Организация \(i)"), id: id)
@@ -35,7 +35,7 @@ enum Category: Int, CaseIterable {
             return Mail.make(from: from, subject: "Out of office", body: "Я в отпуске", id: id,
                              headers: ["Auto-Submitted: auto-replied"])
         case .bounce:
-            return Mail.make(from: "mailer-daemon\(i)@example.test", subject: "Undelivered", body: "bounce", id: id,
+            return Mail.make(from: "mailer-daemon-\(prefix)\(i)@example.test", subject: "Undelivered", body: "bounce", id: id,
                              headers: ["Content-Type: multipart/report; report-type=delivery-status"])
         case .bulk:
             return Mail.make(from: from, subject: "Рассылка", body: "Новости", id: id, headers: ["Precedence: bulk"])

@@ -7,6 +7,7 @@ import MailMessage
 import MailTransport
 import Testing
 @testable import Pipeline
+import GRDB
 import Store
 
 struct MailServersMissing: Error, CustomStringConvertible {
@@ -170,5 +171,80 @@ func waitForMail(_ session: IMAPSession, mailbox: String = "INBOX", count: Int, 
         #expect(try store.status().outbox["sent"] == 1)
         let box = try IMAPSession(settings: env.imap(applicant), logger: logger)
         #expect(try waitForMail(box, count: 1) == 1)
+    }
+}
+
+@Suite(.serialized) struct EndToEndBatchTests {
+    /// Messages in a Dovecot maildir (new + cur), read from disk: faster than 300 IMAP logins.
+    static func maildirCount(_ env: MailEnv, _ user: String) -> Int {
+        let parts = user.split(separator: "@").map(String.init)
+        guard parts.count == 2 else { return 0 }
+        let root = env["MAILDIR_TEMPLATE"].replacingOccurrences(of: "{domain}", with: parts[1])
+            .replacingOccurrences(of: "{user}", with: parts[0])
+        return ["new", "cur"].reduce(0) { total, sub in
+            total + ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + sub))?.count ?? 0)
+        }
+    }
+
+    @Test func fiveHundredMixedMessagesThroughRealServers() throws {
+        let env = try MailEnv.require()
+        let tag = UUID().uuidString.lowercased().prefix(6)
+        let intake = "intake-\(tag)@example.test"
+        let prefix = "b\(tag)-"
+        var logger = Logger(label: "e2e")
+        logger.logLevel = .warning
+        let inbox = try IMAPSession(settings: env.imap(intake), logger: logger)
+        let clock = ContinuousClock()
+        let appendTime = try clock.measure {
+            for i in 0..<500 {
+                try inbox.append(mailbox: "INBOX", bytes: Category(rawValue: i % 10)?.message(i, prefix: prefix) ?? [])
+            }
+        }
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-500-\(tag)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(path: directory.appendingPathComponent("internships.sqlite").path)
+        let config = PipelineConfig(campaign: "e2e", programmeAddress: intake, answerExistingOnFirstRun: true)
+        let runner = Runner(stages: Stages(store: store, config: config, reader: StandardMessageReader.standard(config: config),
+                                           renderer: try RecordingRenderer(), logger: logger))
+        let source = try IMAPMailboxSource(settings: env.imap(intake), logger: logger)
+        let sender = try SMTPMailSender(settings: env.smtp(intake), logger: logger)
+        var report = RunReport()
+        let runTime = try clock.measure { report = try runner.run(source: source, sender: sender, now: Date()) }
+        print("e2e 500: append \(appendTime), run \(runTime)")
+        #expect(report.exitStatus == .ok, "\(report.problems)")
+        #expect(report.pickup?.stored == 500)
+        #expect(report.deliver?.sent == 300)
+
+        // Every message stored raw (byte-exact through Dovecot), every one moved.
+        let stored = try store.pool.read { try InboundMessage.fetchAll($0) }
+        #expect(stored.count == 500)
+        for row in stored {
+            let i = Int(row.uid) - 1
+            #expect([UInt8](row.raw) == Category(rawValue: i % 10)?.message(i, prefix: prefix), "uid \(row.uid)")
+        }
+        let fresh = try IMAPSession(settings: env.imap(intake), logger: logger)
+        #expect(try fresh.searchUIDs(mailbox: "INBOX").isEmpty)
+        #expect(try fresh.status(mailbox: "Processed").messages == 500)
+
+        // Every person exactly one reply; robots none. Delivery is asynchronous: wait for it.
+        let people = (0..<500).map { i in (i, "\(prefix)\(i)@example.test", Category(rawValue: i % 10)?.expectedTemplate != nil) }
+        let deadline = clock.now + .seconds(90)
+        var counts: [Int] = []
+        repeat {
+            counts = people.map { Self.maildirCount(env, $0.1) }
+            if counts.reduce(0, +) >= 300 { break }
+            Thread.sleep(forTimeInterval: 0.5)
+        } while clock.now < deadline
+        Thread.sleep(forTimeInterval: 1) // a straggler would show up as a second reply
+        counts = people.map { Self.maildirCount(env, $0.1) }
+        for (i, address, answered) in people {
+            #expect(counts[i] == (answered ? 1 : 0), "\(address)")
+        }
+
+        // Second run: nothing fetched, nothing sent.
+        let second = try runner.run(source: source, sender: sender, now: Date())
+        #expect(second.exitStatus == .ok && second.pickup?.fetched == 0 && second.deliver?.sent == 0)
     }
 }
