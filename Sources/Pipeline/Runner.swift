@@ -9,6 +9,11 @@ import Foundation
 import Logging
 import Store
 
+/// The stages, in pipeline order.
+public enum StageName: String, Sendable, CaseIterable, Codable {
+    case pickup, parse, apply, plan, deliver, ack
+}
+
 /// What a run did and how the process should exit.
 public struct RunReport: Sendable {
     public var exitStatus: ExitStatus = .ok
@@ -42,8 +47,17 @@ public struct Runner {
         self.lockPath = lockPath ?? stages.store.path + ".lock"
     }
 
-    /// One run. Returns the report (exit status inside); rethrows only `SimulatedCrash`.
+    /// One full run: every stage in order. Returns the report (exit status inside);
+    /// rethrows only `SimulatedCrash`.
     public func run(source: some MailboxSource, sender: some MailSender, now: Date) throws -> RunReport {
+        try run(Set(StageName.allCases), source: source, sender: sender, now: now)
+    }
+
+    /// Runs the `selected` stages, in pipeline order, under the lock — the entry point for
+    /// `fetch` (pickup, ack), `process` (parse, apply, plan) and `send` (deliver). A stage
+    /// that needs the mailbox or the relay without one given is a usage error (64).
+    public func run(_ selected: Set<StageName>, source: (any MailboxSource)?, sender: (any MailSender)?,
+                    now: Date) throws -> RunReport {
         var report = RunReport()
         let logger = stages.logger
         let lock: RunLock?
@@ -59,26 +73,39 @@ public struct Runner {
             return report
         }
         defer { withExtendedLifetime(lock) {} }
+        if source == nil && !selected.isDisjoint(with: [.pickup, .ack]) {
+            report.fail(.usage, "pickup and ack need the mailbox")
+            return report
+        }
+        if sender == nil && selected.contains(.deliver) {
+            report.fail(.usage, "deliver needs the SMTP relay")
+            return report
+        }
 
         var mailboxUp = true
         do {
             try registerExperts(now: now)
-            report.pickup = try stages.pickup(from: source, now: now)
+            if selected.contains(.pickup), let source {
+                report.pickup = try stages.pickup(from: source, now: now)
+            }
         } catch {
             try classify(error, into: &report, logger: logger)
             mailboxUp = false
+            // IMAP down: carry on with what is stored (a temporary failure changes nothing).
             if report.exitStatus != .temporaryFailure { return report }
         }
         do {
-            report.parse = try stages.parse(now: now)
-            report.apply = try stages.apply(now: now)
-            report.plan = try stages.plan(now: now)
-            let delivered = try stages.deliver(via: sender, now: now)
-            report.deliver = delivered
-            if let down = delivered.relayUnavailable {
-                report.fail(.temporaryFailure, "SMTP relay unavailable: \(down) — mail is deferred and retried next run")
+            if selected.contains(.parse) { report.parse = try stages.parse(now: now) }
+            if selected.contains(.apply) { report.apply = try stages.apply(now: now) }
+            if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
+            if selected.contains(.deliver), let sender {
+                let delivered = try stages.deliver(via: sender, now: now)
+                report.deliver = delivered
+                if let down = delivered.relayUnavailable {
+                    report.fail(.temporaryFailure, "SMTP relay unavailable: \(down) — mail is deferred and retried next run")
+                }
             }
-            if mailboxUp {
+            if selected.contains(.ack), mailboxUp, let source {
                 report.ack = try stages.ack(source: source, now: now)
             }
         } catch {

@@ -64,7 +64,7 @@ public struct InboundMessage: Codable, Sendable, Hashable, FetchableRecord, Muta
     /// The cause string for audit rows written because of this message.
     public var cause: String { "inbound:\(id ?? 0)" }
 
-    /// Rows waiting for `stage`, oldest first.
+    /// Rows in `state`, oldest first.
     public static func waiting(_ db: Database, state: State, limit: Int? = nil) throws -> [InboundMessage] {
         var request = InboundMessage.filter(Column("state") == state.rawValue).order(Column("id"))
         if let limit { request = request.limit(limit) }

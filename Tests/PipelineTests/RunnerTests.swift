@@ -30,6 +30,23 @@ import Store
         }
     }
 
+    @Test func selectedStagesRunAlone() throws {
+        let harness = try Harness()
+        loadCrashScenario(harness)
+        let runner = Runner(stages: harness.stages())
+        let fetch = try runner.run([.pickup], source: harness.mailbox, sender: nil, now: Harness.t0)
+        #expect(fetch.exitStatus == .ok && fetch.pickup?.stored == 11 && fetch.parse == nil)
+        #expect(try harness.inbound().allSatisfy { $0.state == .new })
+        let process = try runner.run([.parse, .apply, .plan], source: nil, sender: nil, now: Harness.t0)
+        #expect(process.exitStatus == .ok && process.plan != nil)
+        #expect(try harness.outbox().allSatisfy { $0.state == .queued } && harness.sender.connections == 0)
+        #expect(try runner.run([.deliver], source: nil, sender: nil, now: Harness.t0).exitStatus == .usage)
+        let send = try runner.run([.deliver], source: nil, sender: harness.sender, now: Harness.t0)
+        #expect(send.deliver?.sent == 7 && harness.mailbox.inboxUIDs.count == 11)
+        let ack = try runner.run([.ack], source: harness.mailbox, sender: nil, now: Harness.t0)
+        #expect(ack.ack?.moved == 11 && harness.mailbox.inboxUIDs.isEmpty)
+    }
+
     @Test func lockIsReleasedAfterARun() throws {
         let harness = try Harness()
         try harness.run()
