@@ -63,6 +63,14 @@ public enum Charset {
                 return d
             }
         }
+        if singleByteLegacy.contains(name), multibyteUTF8Count(array, atLeast: 2) {
+            // Valid UTF-8 with several multi-byte characters under a legacy 8-bit label: the
+            // label is wrong (PHP mailers that say windows-1251 and send UTF-8). Legacy
+            // Cyrillic text practically never forms valid UTF-8 sequences.
+            var d = utf8Decode(array)
+            d.usedFallback = true
+            return d
+        }
         if let d = decodeKnown(array, name: name) { return d }
         // iconv does not know the label: same fallback as an unknown one.
         let guessed = detect(array)
@@ -141,6 +149,21 @@ public enum Charset {
 
     private static func isKnownToIconv(_ name: String) -> Bool {
         IconvPool.shared.isKnown(name)
+    }
+
+    private static let singleByteLegacy: Set<String> = [
+        "WINDOWS-1251", "KOI8-R", "KOI8-U", "KOI8-RU", "CP866", "ISO-8859-5", "ISO-8859-1", "CP1252", "MAC-CYRILLIC",
+    ]
+
+    /// True when the bytes are valid UTF-8 with at least `n` multi-byte characters.
+    static func multibyteUTF8Count(_ bytes: [UInt8], atLeast n: Int) -> Bool {
+        guard !Bytes.isASCII(bytes), isValidUTF8(bytes) else { return false }
+        var count = 0
+        for b in bytes where b >= 0xC2 && b <= 0xF4 {  // lead bytes
+            count += 1
+            if count >= n { return true }
+        }
+        return false
     }
 
     /// True when at least one well-formed 2-4 byte UTF-8 sequence occurs.

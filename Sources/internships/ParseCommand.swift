@@ -78,6 +78,14 @@ extension ParseCommand {
                 for bytes in inputs { sink &+= Message.parse(bytes).root.children.count }
             }
         }
+        let withBody = measure {
+            for _ in 0..<repetitions {
+                for bytes in inputs {
+                    let m = Message.parse(bytes)
+                    sink &+= m.textBody.utf8.count &+ m.attachments.count
+                }
+            }
+        }
         let withSummary = measure {
             for _ in 0..<repetitions {
                 for bytes in inputs {
@@ -86,6 +94,7 @@ extension ParseCommand {
             }
         }
         FileHandle.standardError.write(Data(("\(count) messages: parse \(microsPerMessage(parseOnly)) us/message, "
+            + "parse+textBody+attachments \(microsPerMessage(withBody)) us/message, "
             + "parse+summary \(microsPerMessage(withSummary)) us/message, CPU time (\(sink))\n").utf8))
     }
 }
