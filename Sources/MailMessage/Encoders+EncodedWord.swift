@@ -10,8 +10,9 @@ extension Encoders {
     /// "each encoded-word MUST represent an integral number of characters").
     /// The words are meant to be joined by whitespace (a folding point); decoders drop
     /// whitespace between adjacent encoded words (RFC 2047 §6.2), so spaces in the text
-    /// are kept inside the words; a word preferably ends just after a space. If the first scalar does not fit `firstMaxLength`, the first
-    /// word gets `maxLength` (the caller folds before it). Empty text gives no words.
+    /// are kept inside the words; a word preferably ends just after a space. If the first
+    /// scalar does not fit `firstMaxLength`, the first word gets `maxLength` (the caller folds
+    /// before it). Empty text gives no words.
     static func encodedWords(_ text: String, maxLength: Int = maxEncodedWordLength,
                              firstMaxLength: Int? = nil) -> [String] {
         let prefix = "=?UTF-8?B?"
@@ -38,7 +39,9 @@ extension Encoders {
         for scalar in text.unicodeScalars {
             let encoded = Array(String(scalar).utf8)
             if chunk.count + encoded.count > limit {
-                let cut = afterSpace.flatMap { $0 < chunk.count ? $0 : nil } ?? chunk.count
+                // Cut after the last space only if the rest still fits the next word.
+                let cut = afterSpace.flatMap { $0 < chunk.count && chunk.count - $0 + encoded.count <= fullBytes ? $0 : nil }
+                    ?? chunk.count
                 emit(chunk[..<cut])
                 chunk.removeFirst(cut)
                 afterSpace = nil

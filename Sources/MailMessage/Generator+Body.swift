@@ -3,11 +3,12 @@
 
 extension Generator {
     /// Line ends normalised to LF, then a final line end added if missing (RFC 5322 text is
-    /// lines). Written out with CRLF by `crlfBytes`.
+    /// lines), NUL removed (RFC 2045 §2.7: text never contains NUL; readers drop or choke on
+    /// it). Written out with CRLF by `crlfBytes`. Attachments are sent byte for byte.
     static func normalizedText(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var previousCR = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars where scalar != "\0" {
             if scalar == "\r" {
                 out.append("\n")
                 previousCR = true
@@ -57,7 +58,7 @@ extension Generator {
         let halves = type.split(separator: "/", omittingEmptySubsequences: false)
         precondition(halves.count == 2 && halves.allSatisfy { Encoders.isToken(String($0)) },
                      "attachment content type \(attachment.contentType.debugDescription) is not type/subtype of RFC 2045 tokens")
-        let filename = attachment.filename.map { trimmedWSP(sanitized($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let filename = attachment.filename.map(safeFilename).flatMap { $0.isEmpty ? nil : $0 }
         var headers = contentTypeHeader(type, attachment.parameters, filename: filename)
         headers += simpleHeader("Content-Transfer-Encoding", "base64")
         var disposition = HeaderFolder(name: "Content-Disposition")
@@ -65,6 +66,13 @@ extension Generator {
         appendParameters(to: &disposition, value: attachment.disposition.rawValue, segments.map { [$0] })
         headers += disposition.bytes()
         return .leaf(headers: headers, body: Encoders.base64Lines(attachment.data))
+    }
+
+    /// A filename as sent: sanitised like any header text, trimmed, and with `/` and `\`
+    /// replaced by `_` — RFC 2183 §2.3: a filename carries no directory path, and readers
+    /// (ours included) keep only what follows the last separator.
+    static func safeFilename(_ name: String) -> String {
+        String(trimmedWSP(sanitized(name)).map { $0 == "/" || $0 == "\\" ? "_" : $0 })
     }
 
     /// `Content-Type: type; p=v…` plus, when there is a filename, `name=`: the plain or
@@ -83,9 +91,11 @@ extension Generator {
             } else {
                 // 70 leaves room for ` name="` before the first word and `";` after the last.
                 var words = Encoders.encodedWords(filename, maxLength: 70)
-                words[0] = "name=\"" + words[0]
-                words[words.count - 1] += "\""
-                groups.append(words)
+                if let first = words.first, let last = words.indices.last {
+                    words[0] = "name=\"" + first
+                    words[last] += "\""
+                    groups.append(words)
+                }
             }
         }
         var folder = HeaderFolder(name: "Content-Type")

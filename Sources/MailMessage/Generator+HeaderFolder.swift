@@ -7,23 +7,31 @@ extension Generator {
     struct HeaderFolder {
         private var lines: [String] = []
         private var current: String
+        private let foldBeforeFirstAtom: Bool
+        private var hasAtom = false
 
-        init(name: String) {
+        /// `structured: false` for unstructured fields (Subject, extra headers): no fold
+        /// before the first word, because readers strip only the whitespace on the field's
+        /// first line (Python's email keeps a leading space after `Subject:` CRLF SP).
+        init(name: String, structured: Bool = true) {
             current = name + ":"
+            foldBeforeFirstAtom = structured
         }
 
         /// Appends `atom` after `whitespace` (SP/TAB, non-empty). Folds before the whitespace
         /// when the line would pass 78 characters.
         mutating func append(_ atom: String, after whitespace: String = " ") {
             let width = current.utf8.count + whitespace.utf8.count + atom.utf8.count
-            // Also before the first atom: a long `Content-Type: type/subtype;` then goes to its
-            // own continuation line (RFC 5322 §3.2.2: CFWS may precede a structured value).
-            if width > Generator.preferredLineLength {
+            // In structured fields also before the first atom: a long `Content-Type:
+            // type/subtype;` then goes to its own continuation line (RFC 5322 §3.2.2: CFWS may
+            // precede a structured value).
+            if width > Generator.preferredLineLength && (foldBeforeFirstAtom || hasAtom) {
                 lines.append(current)
                 current = whitespace + atom
             } else {
                 current += whitespace + atom
             }
+            hasAtom = true
         }
 
         /// Appends text as RFC 2047 words, the first sized to fill the current line.

@@ -34,7 +34,7 @@ extension Generator {
     /// encoded with them because decoders drop whitespace between adjacent encoded words
     /// (RFC 2047 §6.2). Leading and trailing whitespace is dropped.
     static func unstructuredHeader(_ name: String, _ value: String) -> [UInt8] {
-        var folder = HeaderFolder(name: name)
+        var folder = HeaderFolder(name: name, structured: false)
         for (whitespace, text, encode) in unstructuredRuns(sanitized(value)) {
             if encode {
                 folder.appendEncoded(text, after: whitespace)

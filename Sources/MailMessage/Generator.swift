@@ -41,8 +41,8 @@ struct Generator {
         if !message.inReplyTo.isEmpty { top += try Self.messageIDHeader("In-Reply-To", message.inReplyTo) }
         if !message.references.isEmpty { top += try Self.messageIDHeader("References", message.references) }
         for header in message.extraHeaders {
-            // Re-checked here: `name` is a `let`, but a decoded or reflected value could
-            // still bypass the initialiser.
+            // Also checked by the initialiser; repeated so the invariant is visible where the
+            // bytes are written.
             precondition(OutgoingHeader.isValidName(header.name),
                          "extra header name \(header.name.debugDescription) is not RFC 5322 ftext")
             top += Self.unstructuredHeader(header.name, header.value)

@@ -19,7 +19,7 @@ public struct OutgoingAttachment: Sendable, Hashable {
 
     /// Shown to the recipient. Non-ASCII names go out as RFC 2231 `filename*=` and, for old
     /// clients, an RFC 2047 `name="=?UTF-8?B?…?="` on Content-Type. Control characters become
-    /// spaces.
+    /// spaces, `/` and `\` become `_` (a name, not a path). Empty means no filename.
     public var filename: String?
     /// `type/subtype`, both RFC 2045 tokens (a bad one is a programming error and traps).
     public var contentType: String

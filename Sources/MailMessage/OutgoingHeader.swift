@@ -13,11 +13,12 @@ public struct OutgoingHeader: Sendable, Hashable {
         "content-transfer-encoding", "content-disposition",
     ]
 
-    /// `name` must be RFC 5322 §3.6.8 ftext (printable ASCII except `:`), 1…76 characters, and
-    /// not one of `reservedNames`; anything else is a bug in the caller and traps.
+    /// `name` must be RFC 5322 §3.6.8 ftext (printable ASCII except `:`), 1…76 characters, not
+    /// starting with `.`, and not one of `reservedNames`; anything else is a bug in the caller
+    /// and traps.
     public init(name: String, value: String) {
         precondition(Self.isValidName(name),
-                     "extra header name \(name.debugDescription) is not 1…76 characters of RFC 5322 ftext (printable ASCII except ':')")
+                     "extra header name \(name.debugDescription) is not 1…76 characters of RFC 5322 ftext (printable ASCII except ':', not starting with '.')")
         precondition(!Self.reservedNames.contains(name.lowercased()),
                      "extra header \(name) is written by the generator itself; set the OutgoingMessage field instead")
         self.name = name
@@ -25,9 +26,10 @@ public struct OutgoingHeader: Sendable, Hashable {
     }
 
     /// RFC 5322 §3.6.8: field-name = 1*ftext, ftext = %d33-57 / %d59-126. Capped at 76 so
-    /// `name: ` plus a word fits a line.
+    /// `name: ` plus a word fits a line, and not starting with `.` so no line of a generated
+    /// message starts with a dot (RFC 5321 §4.5.2 transparency without relying on stuffing).
     public static func isValidName(_ name: String) -> Bool {
-        (1...76).contains(name.utf8.count)
+        (1...76).contains(name.utf8.count) && name.utf8.first != UInt8(ascii: ".")
             && name.utf8.allSatisfy { (33...126).contains($0) && $0 != 58 }
     }
 }

@@ -39,7 +39,8 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// Further header fields (`Auto-Submitted`, `X-Internships-Loop`, `List-Unsubscribe` …),
     /// written in order after the standard ones.
     public var extraHeaders: [OutgoingHeader]
-    /// The text/plain body. Line ends are normalised to CRLF and a final line end is added.
+    /// The text/plain body. Line ends are normalised to CRLF, a final line end is added and
+    /// NUL characters are dropped (the same for `htmlBody` and the calendar text).
     public var textBody: String
     /// An optional text/html alternative.
     public var htmlBody: String?

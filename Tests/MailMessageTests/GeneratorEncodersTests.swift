@@ -5,7 +5,7 @@ import Testing
 // The encoders on their own: known vectors, limits, and decode-back checks with small
 // test-only decoders (the parser's decoders are not used here, so a shared bug cannot hide).
 
-enum TestDecoders {
+enum GeneratorTestDecoders {
     /// RFC 2045 §6.7 quoted-printable decoding, strict enough for our own output.
     static func quotedPrintable(_ text: [UInt8]) -> [UInt8]? {
         var out: [UInt8] = []
@@ -61,7 +61,7 @@ enum TestDecoders {
         let data = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
         let encoded = Encoders.base64Lines(data)
         #expect(encoded.count == Encoders.base64LinesCount(count))
-        let lines = TestDecoders.lines(encoded)
+        let lines = GeneratorTestDecoders.lines(encoded)
         #expect(lines.allSatisfy { $0.count <= 76 })
         #expect(lines.dropLast().allSatisfy { $0.count == 76 })
         let joined = String(decoding: lines.joined(), as: UTF8.self)
@@ -99,14 +99,14 @@ enum TestDecoders {
     func quotedPrintableLinesAreSafeAndDecode(sample: String) throws {
         let input = Array(sample.utf8)
         let encoded = Encoders.quotedPrintable(input)
-        for line in TestDecoders.lines(encoded) {
+        for line in GeneratorTestDecoders.lines(encoded) {
             #expect(line.count <= 76)
             #expect(line.first != UInt8(ascii: "."))
             #expect(!line.starts(with: Array("From ".utf8)))
             #expect(line.last != 32 && line.last != 9, "trailing whitespace")
             #expect(line.allSatisfy { $0 >= 32 && $0 < 127 || $0 == 9 })
         }
-        #expect(TestDecoders.quotedPrintable(encoded) == input)
+        #expect(GeneratorTestDecoders.quotedPrintable(encoded) == input)
     }
 
     @Test(arguments: [
@@ -114,6 +114,8 @@ enum TestDecoders {
         String(repeating: "🎉👩‍💻🇷🇺", count: 30),
         "Ёжик" + String(repeating: "я", count: 23),  // 45-byte boundary inside a 2-byte letter
         "a" + String(repeating: "ж", count: 50),
+        "a " + String(repeating: "b", count: 43) + "🎉" + String(repeating: "c", count: 50),  // space early, 4-byte scalar at the cut
+        " " + String(repeating: "я", count: 60) + " ",
     ])
     func encodedWordsAreShortWholeCharactersAndDecode(text: String) throws {
         let words = Encoders.encodedWords(text)
@@ -127,6 +129,24 @@ enum TestDecoders {
             decoded += piece
         }
         #expect(decoded == text)
+    }
+
+    @Test func encodedWordsPreferToEndAfterASpace() throws {
+        let words = Encoders.encodedWords("Константин Константинопольский Александрович")
+        #expect(words.count == 3)
+        let pieces = words.map { word in
+            Data(base64Encoded: String(word.dropFirst(10).dropLast(2))).flatMap { String(bytes: $0, encoding: .utf8) }
+        }
+        #expect(pieces == ["Константин ", "Константинопольский ", "Александрович"])
+    }
+
+    @Test(arguments: [10, 16, 20, 30, 50, 75, 100])
+    func firstEncodedWordFitsTheRoomLeft(room: Int) {
+        let words = Encoders.encodedWords(String(repeating: "Щ", count: 40), firstMaxLength: room)
+        let first = words.first?.utf8.count ?? 0
+        // Too little room for even one letter (12 + 4 characters): a full word, folded by the caller.
+        #expect(room < 16 ? first <= 75 : first <= min(room, 75))
+        #expect(words.dropFirst().allSatisfy { $0.utf8.count <= 75 })
     }
 
     @Test(arguments: [

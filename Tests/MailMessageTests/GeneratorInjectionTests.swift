@@ -42,7 +42,7 @@ import Testing
     static func allFieldNames(_ bytes: [UInt8]) -> [[String]] {
         let text = String(decoding: bytes, as: UTF8.self)
         var sections: [[String]] = []
-        let top = WireReport(bytes)
+        let top = GeneratorWireReport(bytes)
         sections.append(top.fields.map { $0.0 })
         // Part headers follow each delimiter line up to the first empty line.
         let lines = text.components(separatedBy: "\r\n")
@@ -68,7 +68,7 @@ import Testing
     func valuesCannotStartHeaders(value: String, place: Place) throws {
         let clean = try Self.allFieldNames(Self.message("clean", in: place).generate())
         let bytes = try Self.message(value, in: place).generate()
-        let report = WireReport(bytes)
+        let report = GeneratorWireReport(bytes)
         #expect(report.bareCR == 0 && report.bareLF == 0)
         #expect(!bytes.contains(0))
         // Same header fields in every entity as with a harmless value: nothing added, and the
@@ -80,7 +80,7 @@ import Testing
     @Test(arguments: hostile)
     func encodedSubjectsDecodeWithoutLineBreaks(value: String) throws {
         let bytes = try Self.message(value, in: .subject).generate()
-        let subject = try #require(WireReport(bytes).fields.first { $0.0 == "Subject" }?.1)
+        let subject = try #require(GeneratorWireReport(bytes).fields.first { $0.0 == "Subject" }?.1)
         for word in subject.split(separator: " ") where word.hasPrefix("=?UTF-8?B?") {
             let payload = word.dropFirst(10).dropLast(2)
             let decoded = try #require(Data(base64Encoded: String(payload)))
@@ -138,7 +138,7 @@ import Testing
         #expect(Address(address: address).isValidForSending)
         var message = GeneratorFixtures.message()
         message.to = [Address(address: address)]
-        let fields = WireReport(try message.generate()).fields
+        let fields = GeneratorWireReport(try message.generate()).fields
         #expect(fields.first { $0.0 == "To" }?.1 == " " + address)
     }
 
@@ -188,8 +188,30 @@ import Testing
         }
     }
 
+    // Programming errors trap with a sentence (exit tests run the body in a child process).
+    @Test func invalidHeaderNameTraps() async {
+        await #expect(processExitsWith: .failure) {
+            _ = OutgoingHeader(name: "X-Bad\r\nBcc", value: "x")
+        }
+    }
+
+    @Test func reservedHeaderNameTraps() async {
+        await #expect(processExitsWith: .failure) {
+            _ = OutgoingHeader(name: "bcc", value: "x@example.test")
+        }
+    }
+
+    @Test func invalidContentTypeTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let message = GeneratorFixtures.message(attachments: [
+                OutgoingAttachment(filename: "a", contentType: "text/plain\r\nBcc: x", data: [])])
+            _ = try? message.generate()
+        }
+    }
+
     @Test(arguments: [("X-Ok", true), ("Bad Name", false), ("Bad:Name", false), ("Имя", false), ("", false),
-                      ("X\r\nY", false), (String(repeating: "X", count: 77), false)])
+                      ("X\r\nY", false), (String(repeating: "X", count: 77), false),
+                      (".X", false), ("X.Y", true), (String(repeating: "X", count: 76), true)])
     func headerNamesAreFtext(name: String, valid: Bool) {
         #expect(OutgoingHeader.isValidName(name) == valid)
     }

@@ -7,7 +7,7 @@ import Testing
 // parsed by the script below, and the fields it reports are compared with what we meant to
 // send. Skipped (with a note) where python3 is missing.
 
-enum PythonEmail {
+enum GeneratorPythonEmail {
     static let script = #"""
 import sys, json, base64, email
 from email import policy
@@ -53,12 +53,11 @@ out['attachments'] = [
 print(json.dumps(out))
 """#
 
+    /// python3 from PATH, else the usual system places.
     static let python: String? = {
-        for path in ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
-        where FileManager.default.isExecutableFile(atPath: path) {
-            return path
-        }
-        return nil
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let candidates = path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3", "/usr/local/bin/python3"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
     struct Report: Decodable {
@@ -107,7 +106,7 @@ print(json.dumps(out))
     }
 }
 
-@Suite(.enabled(if: PythonEmail.python != nil, "python3 is needed to cross-check the generator"))
+@Suite(.enabled(if: GeneratorPythonEmail.python != nil, "python3 is needed to cross-check the generator"))
 struct GeneratorPythonTests {
     /// Display names compared without whitespace: CPython 3.11 keeps the whitespace between
     /// adjacent encoded words in a phrase (gh-128110, fixed by python/cpython#130749), against
@@ -131,7 +130,16 @@ struct GeneratorPythonTests {
 
     @Test(arguments: GeneratorFixtures.table)
     func pythonReadsWhatWeMeant(name: String, message: OutgoingMessage) throws {
-        let report = try PythonEmail.parse(try message.generate())
+        try Self.check(name: name, message: message)
+    }
+
+    @Test(arguments: 0..<30)
+    func pythonReadsRandomMessages(seed: UInt64) throws {
+        try Self.check(name: "seed \(seed)", message: GeneratorRandomTests.message(seed: seed))
+    }
+
+    static func check(name: String, message: OutgoingMessage) throws {
+        let report = try GeneratorPythonEmail.parse(try message.generate())
         #expect(Self.unexpectedDefects(report.defects) == [], "\(name)")
         #expect(Self.addresses(report.from) == Self.expectedAddresses([message.from]))
         #expect(Self.addresses(report.to) == Self.expectedAddresses(message.to))
@@ -156,7 +164,9 @@ struct GeneratorPythonTests {
         } else {
             #expect(report.calendars.isEmpty)
         }
-        var files = message.attachments.map { ($0.filename, $0.contentType, $0.data) }
+        var files = message.attachments.map {
+            ($0.filename.map(Generator.safeFilename).flatMap { $0.isEmpty ? nil : $0 }, $0.contentType, $0.data)
+        }
         if let calendar = message.calendar, let filename = calendar.attachmentFilename {
             files.insert((filename, "application/ics", Generator.crlfBytes(calendar.text)), at: 0)
         }
@@ -170,17 +180,19 @@ struct GeneratorPythonTests {
 
     @Test(arguments: GeneratorInjectionTests.hostile, GeneratorInjectionTests.Place.allCases)
     func pythonSeesNoInjectedHeaders(value: String, place: GeneratorInjectionTests.Place) throws {
-        let report = try PythonEmail.parse(try GeneratorInjectionTests.message(value, in: place).generate())
+        let report = try GeneratorPythonEmail.parse(try GeneratorInjectionTests.message(value, in: place).generate())
         #expect(Self.unexpectedDefects(report.defects) == [])
         #expect(report.extra["Bcc"] == nil && report.extra["X"] == nil)
-        let clean = try PythonEmail.parse(try GeneratorInjectionTests.message("clean", in: place).generate())
+        let clean = try GeneratorPythonEmail.parse(try GeneratorInjectionTests.message("clean", in: place).generate())
         #expect(Set(report.extra.keys) == Set(clean.extra.keys))
         #expect(report.structure == clean.structure)
         #expect(report.attachments.map(\.data) == clean.attachments.map(\.data))
         let sanitized = Generator.trimmedWSP(Generator.sanitized(value))
         switch place {
         case .subject: #expect(report.subject == sanitized)
-        case .filename: #expect(report.attachments.first?.filename == (sanitized.isEmpty ? nil : sanitized))
+        case .filename:
+            let name = Generator.safeFilename(value)
+            #expect(report.attachments.first?.filename == (name.isEmpty ? nil : name))
         case .extraValue: #expect(report.extra["X-Internships-Loop"] == sanitized)
         case .fromName: #expect(Self.addresses(report.from).first?.first == Self.addresses([[sanitized]])[0][0])
         case .toName: #expect(Self.addresses(report.to).first?.first == Self.addresses([[sanitized]])[0][0])
@@ -203,8 +215,8 @@ struct GeneratorPythonTests {
         let subject = String(repeating: "Приглашение на собеседование по программе стажировок ", count: 6)
         #expect(subject.count > 300)
         let bytes = try GeneratorFixtures.message(subject: subject).generate()
-        let report = try PythonEmail.parse(bytes)
+        let report = try GeneratorPythonEmail.parse(bytes)
         #expect(report.subject == Generator.trimmedWSP(subject))
-        #expect(WireReport(bytes).headerLines.allSatisfy { $0.utf8.count <= 78 })
+        #expect(GeneratorWireReport(bytes).headerLines.allSatisfy { $0.utf8.count <= 78 })
     }
 }

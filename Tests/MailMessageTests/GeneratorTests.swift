@@ -76,7 +76,7 @@ enum GeneratorFixtures {
 }
 
 /// Wire-level facts about one generated message.
-struct WireReport {
+struct GeneratorWireReport {
     var lines: [[UInt8]] = []
     var bareCR = 0
     var bareLF = 0
@@ -131,7 +131,7 @@ struct WireReport {
     @Test(arguments: GeneratorFixtures.table)
     func everyMessageIsCleanOnTheWire(name: String, message: OutgoingMessage) throws {
         let bytes = try message.generate()
-        let report = WireReport(bytes)
+        let report = GeneratorWireReport(bytes)
         #expect(report.bareCR == 0, "bare CR in \(name)")
         #expect(report.bareLF == 0, "bare LF in \(name)")
         #expect(report.nonASCII == 0, "8-bit byte in \(name)")
@@ -170,6 +170,7 @@ struct WireReport {
     @Test(arguments: [
         // (date, zone, want)
         (Date(timeIntervalSince1970: 0), "UTC", "Thu, 01 Jan 1970 00:00:00 +0000"),
+        (Date(timeIntervalSince1970: 1.9), "UTC", "Thu, 01 Jan 1970 00:00:01 +0000"),  // truncated, not rounded
         (Date(timeIntervalSince1970: 1_795_925_203), "Asia/Yekaterinburg", "Sun, 29 Nov 2026 09:06:43 +0500"),
         (Date(timeIntervalSince1970: 1_795_925_203), "America/St_Johns", "Sun, 29 Nov 2026 00:36:43 -0330"),
         (Date(timeIntervalSince1970: 1_782_000_000), "Europe/Moscow", "Sun, 21 Jun 2026 03:00:00 +0300"),
@@ -181,7 +182,7 @@ struct WireReport {
 
     @Test func calendarInvitationStructure() throws {
         let message = GeneratorFixtures.message(html: "<p>x</p>", calendar: OutgoingCalendar(text: GeneratorFixtures.calendarText))
-        let report = WireReport(try message.generate())
+        let report = GeneratorWireReport(try message.generate())
         let text = report.lines.map { String(decoding: $0, as: UTF8.self) }
         let contentTypes = text.enumerated().filter { $0.element.hasPrefix("Content-Type:") }.map { $0.element }
         #expect(contentTypes.count == 6)
@@ -213,7 +214,7 @@ struct WireReport {
         let message = GeneratorFixtures.message(attachments: [
             OutgoingAttachment(filename: "big.bin", contentType: "application/octet-stream", data: data)])
         let bytes = try message.generate()
-        let report = WireReport(bytes)
+        let report = GeneratorWireReport(bytes)
         #expect(report.lines.allSatisfy { $0.count <= 76 })
         #expect(report.bareCR == 0 && report.bareLF == 0)
         // The base64 block: the lines after the attachment's blank line up to the delimiter.
@@ -227,7 +228,7 @@ struct WireReport {
     @Test func foldedHeadersUnfoldToTheValue() throws {
         let subject = (1...30).map { "word\($0)" }.joined(separator: " ")
         let recipients = (1...10).map { Address(name: "Expert \($0)", address: "expert\($0)@example.test") }
-        let report = WireReport(try GeneratorFixtures.message(subject: subject, to: recipients).generate())
+        let report = GeneratorWireReport(try GeneratorFixtures.message(subject: subject, to: recipients).generate())
         #expect(report.headerLines.allSatisfy { $0.utf8.count <= 78 })
         let fields = Dictionary(report.fields.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         #expect(fields["Subject"] == " " + subject)
@@ -237,7 +238,7 @@ struct WireReport {
 
     @Test func veryLongWordStaysUnder998() throws {
         let word = String(repeating: "x", count: 2_000)
-        let report = WireReport(try GeneratorFixtures.message(subject: "see \(word)").generate())
+        let report = GeneratorWireReport(try GeneratorFixtures.message(subject: "see \(word)").generate())
         #expect(report.lines.allSatisfy { $0.count <= 998 })
         #expect(report.headerLines.contains { $0.contains("=?UTF-8?B?") }, "an over-long word must be encoded")
     }
