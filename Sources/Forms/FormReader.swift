@@ -32,19 +32,19 @@ public struct FormReader: Sendable {
         }
     }
 
-    /// Read the form of a parsed message.
-    public func read(_ message: Message) -> FormReading {
+    /// Read the form of a parsed message. `invitationIDs`: Message-IDs of invitations we sent
+    /// (without angle brackets); a reply to one of them, or a subject/body carrying an
+    /// invitation token (`[INV-…]`), is read as ДА / НЕТ when it holds no form.
+    public func read(_ message: Message, invitationIDs: Set<String> = []) -> FormReading {
         var sources: [Source] = []
         collectSources(message, location: "body", depth: 0, into: &sources)
         let tokens = rsvp.tokens(inSubject: message.subject)
-        let refs = tokens + (message.inReplyTo + message.references.reversed()).reduce(into: [String]()) {
+        let threadIDs = (message.inReplyTo + message.references.reversed()).reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
-        let subject = message.subject?.lowercased() ?? ""
-        let replyToInvitation = !tokens.isEmpty || subject.contains("приглаш")
-            || (!(message.inReplyTo.isEmpty && message.references.isEmpty) && sources.first.map {
-                $0.text.lowercased().contains("приглаш")
-            } == true)
+        let refs = tokens + threadIDs
+        let replyToInvitation = !tokens.isEmpty || threadIDs.contains(where: invitationIDs.contains)
+            || sources.first.map { !rsvp.tokens(inSubject: $0.text).isEmpty } == true
         var reading = read(sources: sources, replyToInvitation: replyToInvitation)
         if reading.kind == .rsvp { reading.invitationReferences = refs }
         return reading

@@ -56,8 +56,8 @@ public struct FormTextReader: Sendable {
 
     /// Every form-like block of the text (split at headings and quote headers).
     public func candidates(in text: String) -> [TextForm] {
-        let lines = TextZones.split(text)
         let index = LabelIndex.shared
+        let lines = TextZones.split(text).flatMap { splitInlineLabels($0, index: index) }
         var infos: [LineInfo] = []
         infos.reserveCapacity(lines.count)
         for line in lines {
@@ -83,6 +83,72 @@ public struct FormTextReader: Sendable {
             if let form = readBlock(block, lines: lines, infos: infos) { forms.append(form) }
         }
         return forms
+    }
+
+    /// Most words a label has; bounds the look-back before each colon.
+    static let maximumLabelWords = 8
+
+    /// "ФИО: Иванова, Телефон: 8 912 …, Email: …" on one line (typed so, or an HTML layout table
+    /// flattened to one line): split before every label that is followed by a colon, when the line
+    /// holds at least two. Only exact label spellings split a line; work is bounded per colon.
+    private func splitInlineLabels(_ line: ZonedLine, index: LabelIndex) -> [ZonedLine] {
+        guard line.zone == .body || line.zone == .quoted else { return [line] }
+        let text = line.text
+        var colons: [Substring.Index] = []
+        var depth = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == ":", depth == 0 { colons.append(i) }
+            i = text.index(after: i)
+        }
+        guard colons.count >= 2 else { return [line] }
+        var starts: [Substring.Index] = []
+        var previousColonEnd = text.startIndex
+        for colon in colons {
+            // Word starts going back from the colon, nearest first, not past the previous colon.
+            var wordStarts: [Substring.Index] = []
+            var j = colon
+            var inWord = false
+            while j > previousColonEnd, wordStarts.count < FormTextReader.maximumLabelWords {
+                let before = text.index(before: j)
+                let ch = text[before]
+                if ch == " " || ch == "\t" || ch == "," || ch == ";" || ch == "\u{A0}" {
+                    if inWord { wordStarts.append(j) }
+                    inWord = false
+                } else {
+                    inWord = true
+                }
+                j = before
+            }
+            if inWord, wordStarts.count < FormTextReader.maximumLabelWords { wordStarts.append(j) }
+            // The longest label ending at this colon.
+            for start in wordStarts.reversed() {
+                let candidate = FormTextReader.trimLabel(text[start..<colon])
+                if !candidate.isEmpty, !index.fields(forLabel: candidate, fuzzy: false).isEmpty {
+                    starts.append(start)
+                    break
+                }
+            }
+            previousColonEnd = text.index(after: colon)
+        }
+        guard starts.count >= 2 || (starts.count == 1 && starts[0] > text.startIndex
+            && !text[..<starts[0]].allSatisfy({ $0 == " " || $0 == "\t" || $0.isNumber || $0 == "." })) else { return [line] }
+        var pieces: [ZonedLine] = []
+        var from = text.startIndex
+        for start in starts where start > from {
+            let piece = text[from..<start]
+            var trimmed = piece.trimmingCharacters(in: CharacterSet(charactersIn: " \t,;"))
+            // "1. ФИО: Иванова 2. Телефон: …": the next label's number is not part of this value.
+            if let last = trimmed.split(separator: " ").last, last.count <= 3, last.count >= 2,
+               last.dropLast().allSatisfy(\.isNumber), last.last == "." || last.last == ")" {
+                trimmed = String(trimmed.dropLast(last.count)).trimmingCharacters(in: .whitespaces)
+            }
+            if !trimmed.isEmpty { pieces.append(ZonedLine(text: Substring(trimmed), zone: line.zone, depth: line.depth)) }
+            from = start
+        }
+        pieces.append(ZonedLine(text: text[from...], zone: line.zone, depth: line.depth))
+        return pieces
     }
 
     private func classify(_ text: Substring, index: LabelIndex) -> LineInfo {

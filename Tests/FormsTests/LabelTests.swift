@@ -64,3 +64,27 @@ func labelLineShapes(got: String) {
     #expect(form?.kind == .participant)
     #expect(FormValidator.value(form?.values["full_name"]?.text ?? "", type: .text) == .text("Иванова Мария Петровна"))
 }
+
+@Test(arguments: [
+    "ФИО: Иванова Мария Петровна, Телефон: 8 912 345 67 89, Email: Maria@Mail.ru",
+    "ЗАЯВКА УЧАСТНИКА ФИО: Иванова Мария Петровна Телефон: 8 912 345 67 89 Email: maria@mail.ru",
+    "1. ФИО: Иванова Мария Петровна 2. Телефон: 8 912 345 67 89 3. Email: maria@mail.ru",
+    "ФИО: Иванова Мария Петровна; Телефон (мобильный): 8 912 345 67 89; E-mail: maria@mail.ru",
+])
+func severalLabelsOnOneLine(got: String) {
+    let reading = FormReader().read(text: got)
+    #expect(reading.kind == .participant)
+    #expect(reading.value("full_name") == .text("Иванова Мария Петровна"))
+    #expect(reading.value("phone") == .phone("+79123456789"))
+    #expect(reading.value("email") == .email("maria@mail.ru"))
+}
+
+/// A colon inside a value does not split it unless a label stands before it.
+@Test(arguments: [
+    ("Описание программы: Цель: научить. Итог: план.", "Цель: научить. Итог: план."),
+    ("Описание программы: начало в 10:00, конец в 17:00", "начало в 10:00, конец в 17:00"),
+])
+func colonsInsideValues(line: String, want: String) {
+    let reading = FormReader().read(text: "ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ\n" + line)
+    #expect(reading.value("program_description") == .text(want))
+}

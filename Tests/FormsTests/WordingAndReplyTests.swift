@@ -136,3 +136,22 @@ func ackTemplatePerKind(_ kind: FormKind) {
     let reading = FormReading(kind: kind, location: "body", fields: [:], errors: [])
     #expect(ReplyPlan.decide(messageClass: .human, reading: reading, from: [anna], replyTo: []).template == "ack_\(kind.rawValue)")
 }
+
+private func rawMessage(subject: String, inReplyTo: String? = nil, body: String) -> Message {
+    var raw = "From: Мария <maria@mail.ru>\r\nTo: staj@example.org\r\nSubject: \(subject)\r\n"
+    if let id = inReplyTo { raw += "In-Reply-To: <\(id)>\r\nReferences: <\(id)>\r\n" }
+    raw += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body
+    return Message.parse(Array(raw.utf8))
+}
+
+@Test func rsvpContextComesFromTokensOrKnownInvitationIDs() {
+    let answer = "Да, приеду\n\n> Приглашаем вас"
+    // A reply to our call for applications ("Приглашение к участию") is not an rsvp.
+    #expect(FormReader().read(rawMessage(subject: "Re: Приглашение к участию в стажировках", inReplyTo: "call@example.org", body: answer)).kind == nil)
+    #expect(FormReader().read(rawMessage(subject: "Re: Стажировка", inReplyTo: "inv-1@example.org", body: answer),
+                              invitationIDs: ["inv-1@example.org"]).kind == .rsvp)
+    #expect(FormReader().read(rawMessage(subject: "Re: Стажировка", body: answer + "\n> Ваш код: [INV-Q1W2E3]")).kind == .rsvp)
+    let withToken = FormReader().read(rawMessage(subject: "Re: [INV-Q1W2E3] Стажировка", body: answer))
+    #expect(withToken.kind == .rsvp)
+    #expect(withToken.invitationReferences == ["INV-Q1W2E3"])
+}
