@@ -6,40 +6,6 @@ import CCurl
 /// thread-safe on older builds; Swift runs this initializer exactly once).
 private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
 
-/// One transfer's outcome: libcurl's code, the bytes the write callback got, the server's
-/// lines, and facts from curl_easy_getinfo.
-struct CurlTransfer {
-    var code: Int
-    var body: [UInt8]
-    /// Lines the header callback got (IMAP: greeting, tagged replies, SELECT data; SMTP: all replies).
-    var headerLines: [String]
-    /// Redacted protocol exchange, client and server lines in order.
-    var transcript: [TranscriptLine]
-    /// libcurl's error text (CURLOPT_ERRORBUFFER).
-    var errorText: String
-    /// New connections this transfer opened (CURLINFO_NUM_CONNECTS).
-    var newConnections: Int
-    /// The last server reply code (CURLINFO_RESPONSE_CODE).
-    var responseCode: Int
-}
-
-/// Buffers shared with the C callbacks through an unretained pointer; lives as long as the handle.
-final class CurlTransferContext {
-    var body: [UInt8] = []
-    var headerBytes: [UInt8] = []
-    var transcript = TranscriptRecorder()
-    var upload: [UInt8] = []
-    var uploadOffset = 0
-
-    func reset(secretWords: [String]) {
-        body = []
-        headerBytes = []
-        transcript = TranscriptRecorder(secretWords: secretWords)
-        upload = []
-        uploadOffset = 0
-    }
-}
-
 final class CurlHandle {
     private let handle: UnsafeMutableRawPointer
     private let context = CurlTransferContext()

@@ -68,7 +68,7 @@ public struct IMAPFetcher: Sendable {
                              mailbox: String, uidValidity: UInt32, isFirst: Bool) {
         // Worker 0 marks the batch \Seen before the others select the mailbox: the URL fetch
         // sets \Seen anyway (BODY[]), and with no flag changes during the run no session gets
-        // unsolicited FETCH updates, which libcurl cannot parse (see IMAPSession.fetch).
+        // unsolicited FETCH updates, which libcurl handles badly (IMAPSession.isUnsolicitedUpdateFailure).
         if !isFirst { queue.waitForGate() }
         var session: IMAPSession?
         var setupError: TransportError?

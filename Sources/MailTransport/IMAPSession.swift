@@ -53,8 +53,44 @@ public final class IMAPSession {
     }
 
     /// Runs one transfer; failures become TransportError with the server's last words.
+    /// A `retryable` (idempotent) transfer is tried again on a fresh login when libcurl choked
+    /// on untagged updates it cannot route (see `isUnsolicitedUpdateFailure`).
     @discardableResult
-    func run(_ operation: String, url: String, command: String? = nil, upload: [UInt8]? = nil)
+    func run(_ operation: String, url: String, command: String? = nil, upload: [UInt8]? = nil,
+             retryable: Bool = true) throws(TransportError) -> CurlTransfer
+    {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try runOnce(operation, url: url, command: command, upload: upload)
+            } catch {
+                // Up to two retries: after a backlog, a fresh SELECT can still see a straggler.
+                guard retryable, attempt < 3, Self.isUnsolicitedUpdateFailure(error) else { throw error }
+                logger.debug("imap.retry", metadata: ["imap.op": "\(operation)", "curl.code": "\(error.curlCode ?? 0)"])
+            }
+        }
+    }
+
+    /// Another session changed flags or expunged, and the server reports it to this one as
+    /// untagged responses before the next tagged reply (RFC 3501 §7.4.1, §7.4.2). libcurl
+    /// takes an unsolicited `* n FETCH (FLAGS …)` for the answer to a URL fetch (CURLE 8),
+    /// and counts every server line of a transfer against its 300 KiB header limit (CURLE 56),
+    /// which thousands of updates exceed. It then logs out; the next login starts with a
+    /// fresh SELECT and no backlog.
+    static func isUnsolicitedUpdateFailure(_ error: TransportError) -> Bool {
+        let detail = error.detail ?? ""
+        return (error.curlCode == 8 && detail.contains("FETCH"))
+            || (error.curlCode == 56 && detail.contains("Too large response headers"))
+    }
+
+    /// Sends NOOP (retried like any idempotent command), so a backlog of updates is gone
+    /// before a non-idempotent command that must not fail half-way or be retried.
+    func drainUpdates() throws(TransportError) {
+        try run("noop", url: mailboxURL(nil), command: "NOOP")
+    }
+
+    private func runOnce(_ operation: String, url: String, command: String?, upload: [UInt8]?)
         throws(TransportError) -> CurlTransfer
     {
         let transfer = try curl.perform(url: url, customRequest: command.map(IMAPURLText.escapeCommand),
@@ -105,6 +141,10 @@ public final class IMAPSession {
     public func status(mailbox: String) throws(TransportError) -> MailboxStatus {
         let t: CurlTransfer
         do {
+            // STATUS of the mailbox this connection has selected answers from the session's
+            // own view (RFC 3501 §6.3.10 says not to ask; Dovecot showed a stale MESSAGES).
+            // NOOP first brings the view up to date and clears any backlog of updates.
+            try drainUpdates()
             t = try run("status", url: mailboxURL(nil),
                         command: "STATUS \(ModifiedUTF7.quoted(mailbox)) (UIDVALIDITY UIDNEXT MESSAGES)")
         } catch {
@@ -122,7 +162,7 @@ public final class IMAPSession {
     public func createMailboxIfAbsent(_ mailbox: String) throws(TransportError) -> Bool {
         let t = try run("list", url: mailboxURL(nil), command: "LIST \"\" \(ModifiedUTF7.quoted(mailbox))")
         if !IMAPResponse.list(splitLines(t.body)).isEmpty { return false }
-        try run("create", url: mailboxURL(nil), command: "CREATE \(ModifiedUTF7.quoted(mailbox))")
+        try run("create", url: mailboxURL(nil), command: "CREATE \(ModifiedUTF7.quoted(mailbox))", retryable: false)
         return true
     }
 
@@ -131,22 +171,10 @@ public final class IMAPSession {
     /// UID is gone.
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) throws(TransportError) -> [UInt8] {
         let url = mailboxURL(mailbox, uidValidity: uidValidity) + "/;UID=\(uid)"
-        var attempt = 0
-        while true {
-            do {
-                return try run("fetch", url: url).body
-            } catch {
-                attempt += 1
-                // libcurl takes the first untagged FETCH as the answer; an unsolicited flag
-                // update (RFC 3501 §7.4.2: "* 3 FETCH (FLAGS (\Seen))", sent when another
-                // session changed flags) fails the transfer with CURLE 8. Once reported it is
-                // not sent again, so one retry on a fresh login gets the message.
-                if attempt == 1, error.curlCode == 8, (error.detail ?? "").contains("FETCH") {
-                    logger.debug("imap.fetch.unsolicited", metadata: ["imap.uid": "\(uid)"])
-                    continue
-                }
-                throw refineMailboxError(error, mailbox: mailbox, uidValidity: uidValidity, uid: uid)
-            }
+        do {
+            return try run("fetch", url: url).body
+        } catch {
+            throw refineMailboxError(error, mailbox: mailbox, uidValidity: uidValidity, uid: uid)
         }
     }
 
@@ -177,19 +205,20 @@ public final class IMAPSession {
         let chosen = method ?? (caps.contains("MOVE") ? .move : .copyStoreExpunge)
         let url = mailboxURL(mailbox, uidValidity: uidValidity)
         let quotedTarget = ModifiedUTF7.quoted(target)
+        try drainUpdates()
         for chunk in IMAPSequenceSet.chunks(uids) {
             let set = IMAPSequenceSet.format(chunk)
             do {
                 switch chosen {
                 case .move:
-                    try run("move", url: url, command: "UID MOVE \(set) \(quotedTarget)")
+                    try run("move", url: url, command: "UID MOVE \(set) \(quotedTarget)", retryable: false)
                 case .copyStoreExpunge:
-                    try run("copy", url: url, command: "UID COPY \(set) \(quotedTarget)")
+                    try run("copy", url: url, command: "UID COPY \(set) \(quotedTarget)", retryable: false)
                     try run("store", url: url, command: "UID STORE \(set) +FLAGS.SILENT (\\Deleted)")
                     // Without UIDPLUS a plain EXPUNGE would also remove messages others marked
                     // \Deleted; leave them flagged instead (isync does the same).
                     if caps.contains("UIDPLUS") {
-                        try run("expunge", url: url, command: "UID EXPUNGE \(set)")
+                        try run("expunge", url: url, command: "UID EXPUNGE \(set)", retryable: false)
                     }
                 }
             } catch {
@@ -206,7 +235,8 @@ public final class IMAPSession {
     public func append(mailbox: String, bytes: [UInt8], flags: [String] = []) throws(TransportError) -> UInt32? {
         let t: CurlTransfer
         do {
-            t = try run("append", url: mailboxURL(mailbox), upload: bytes)
+            try drainUpdates()
+            t = try run("append", url: mailboxURL(mailbox), upload: bytes, retryable: false)
         } catch {
             throw refineMailboxError(error, mailbox: mailbox)
         }

@@ -45,7 +45,8 @@ struct TranscriptRecorder {
         }
         text = Self.scrub(text, secretWords: secretWords)
         if text.count > Self.maxLineLength { text = String(text.prefix(Self.maxLineLength)) + "…" }
-        if lines.count >= Self.maxLines { lines.removeFirst(lines.count - Self.maxLines + 1) }
+        // Keep the newest lines; drop in halves so a flood of updates stays linear.
+        if lines.count >= 2 * Self.maxLines { lines.removeFirst(Self.maxLines) }
         lines.append(TranscriptLine(direction, text))
     }
 

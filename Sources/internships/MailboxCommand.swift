@@ -60,7 +60,7 @@ struct MailboxCommand: AsyncParsableCommand {
                 try checkMailbox()
             } catch {
                 FileHandle.standardError.write(Data("internships mailbox check: \(error)\n".utf8))
-                throw ExitCode(error.isTemporary ? 75 : 78)
+                throw ExitCode(error.exitStatus)
             }
         }
 
@@ -72,23 +72,8 @@ struct MailboxCommand: AsyncParsableCommand {
                 allowPlainToLoopback: allowPlainLoopback, startTLSToRemote: startTLS,
                 connectTimeout: .seconds(connectTimeout), lowSpeedTimeout: .seconds(max(connectTimeout, 30)))
             let session = try IMAPSession(settings: settings, logger: logger)
-            let caps = try session.capabilities()
-            print("IMAP \(session.endpoint.baseURL) user \(user): logged in (\(securityText(session.endpoint.security)))")
-            let notable = ["MOVE", "UIDPLUS", "ESEARCH", "CONDSTORE", "IDLE", "SPECIAL-USE"]
-            let summary = notable.map { "\($0) \(caps.contains($0) ? "yes" : "no")" }.joined(separator: ", ")
-            print("capabilities: \(summary) (\(caps.count) in all)")
-            let names: [String]
-            if folders {
-                names = try session.listMailboxes().filter(\.isSelectable).map(\.name)
-            } else {
-                names = ["INBOX"]
-            }
-            let width = min(40, names.map(\.count).max() ?? 5)
-            for name in names {
-                let s = try session.status(mailbox: name)
-                let padded = name.count >= width ? name : name + String(repeating: " ", count: width - name.count)
-                print("\(padded)  uidvalidity=\(s.uidValidity)  uidnext=\(s.uidNext)  messages=\(s.messages)")
-            }
+            let report = try MailboxReport(session: session, allFolders: folders)
+            for line in report.lines(user: user) { print(line) }
         }
 
         private func readPassword() throws(TransportError) -> Secret {
@@ -110,14 +95,6 @@ struct MailboxCommand: AsyncParsableCommand {
                 throw TransportError(kind: .configuration, hint: "password file \(path) is empty — put the IMAP password on its first line")
             }
             return Secret(password)
-        }
-
-        private func securityText(_ security: TransportSecurity) -> String {
-            switch security {
-            case .implicitTLS: return "TLS"
-            case .startTLS: return "STARTTLS"
-            case .plain: return "plain text, loopback only"
-            }
         }
     }
 }

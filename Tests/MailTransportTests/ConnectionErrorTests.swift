@@ -159,4 +159,35 @@ struct ConnectionErrorTests {
         #expect(error.curlCode == 28)
         #expect(elapsed < .seconds(4), "took \(elapsed)")
     }
+
+    /// A loopback server without STARTTLS: with `imap://` and no allow flag the session
+    /// refuses to go on in plain text (no fallback), and never sends the password.
+    @Test(arguments: [false, true])
+    func serverWithoutSTARTTLSIsRefusedUnlessPlainIsAllowed(allowPlain: Bool) throws {
+        let listener = try SilentListener(greeting: "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] fake ready") { line in
+            let tag = line.split(separator: " ").first.map(String.init) ?? "*"
+            let verb = line.split(separator: " ").dropFirst().first?.uppercased() ?? ""
+            switch verb {
+            case "CAPABILITY": return ["* CAPABILITY IMAP4rev1 AUTH=PLAIN", "\(tag) OK done"]
+            case "LOGIN", "AUTHENTICATE": return ["\(tag) NO [AUTHENTICATIONFAILED] fake server"]
+            case "LOGOUT": return ["* BYE", "\(tag) OK bye"]
+            default: return ["\(tag) BAD unknown"]
+            }
+        }
+        defer { listener.close() }
+        let settings = IMAPSettings(url: "imap://127.0.0.1:\(listener.port)", user: "u@example.test",
+                                    password: Secret("Plain-\(UUID().uuidString)"), allowPlainToLoopback: allowPlain,
+                                    connectTimeout: .seconds(3), lowSpeedTimeout: .seconds(3))
+        let session = try IMAPSession(settings: settings, logger: testLogger)
+        let error = try #require(throws: TransportError.self) { try session.login() }
+        let sentPassword = session.lastTranscript.contains { $0.direction == .client && ($0.text.contains("LOGIN") || $0.text.contains("AUTHENTICATE")) }
+        if allowPlain {
+            #expect(error.kind == .authentication)  // it got as far as logging in, in plain text
+            #expect(sentPassword)
+        } else {
+            #expect(error.kind == .tlsUnavailable)
+            #expect(error.curlCode == 64)
+            #expect(!sentPassword)
+        }
+    }
 }

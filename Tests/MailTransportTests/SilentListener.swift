@@ -11,7 +11,9 @@ final class SilentListener: @unchecked Sendable {
     private let lock = NSLock()
     private var accepted: [Int32] = []  // guarded by lock; kept open until close()
 
-    init() throws {
+    /// `script` answers each client line (without CRLF) with the lines to send back; the
+    /// greeting goes first. Without a script the listener never says a word.
+    init(greeting: String? = nil, script: (@Sendable (String) -> [String])? = nil) throws {
         let sock = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -31,9 +33,29 @@ final class SilentListener: @unchecked Sendable {
                 let c = accept(fd, nil, nil)
                 if c < 0 { return }
                 lock.lock(); accepted.append(c); lock.unlock()
+                if let greeting { Self.serve(c, greeting: greeting, script: script) }
             }
         }
         thread.start()
+    }
+
+    private static func serve(_ c: Int32, greeting: String, script: (@Sendable (String) -> [String])?) {
+        Thread {
+            func send(_ line: String) { _ = Array((line + "\r\n").utf8).withUnsafeBytes { write(c, $0.baseAddress, $0.count) } }
+            send(greeting)
+            var pending: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(c, $0.baseAddress, 4096) }
+                if n <= 0 { return }
+                pending += buffer[0..<n]
+                while let nl = pending.firstIndex(of: 0x0A) {
+                    let line = String(decoding: pending[..<nl], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    pending.removeSubrange(...nl)
+                    for reply in script?(line) ?? [] { send(reply) }
+                }
+            }
+        }.start()
     }
 
     func close() {
