@@ -1,0 +1,41 @@
+// Adapting the Forms target's reading to what the pipeline stores and shows.
+import Forms
+import MailMessage
+
+extension FormResult {
+    /// The reading as stored: fields in the order of the blank form, values as display text.
+    /// nil when the message holds no form (`no_form`).
+    public init?(_ reading: FormReading) {
+        guard let kind = reading.kind else { return nil }
+        let fields = kind.fields.map { spec in
+            FormField(id: spec.id, value: (reading.fields[spec.id] ?? nil).map(Self.display))
+        }
+        self.init(kind: kind.rawValue, location: reading.location, fields: fields,
+                  errors: reading.errors.map { FormProblem(code: $0.code, message: $0.message) })
+    }
+
+    /// A value as a person reads it in a reply.
+    static func display(_ value: FormValue) -> String {
+        switch value {
+        case .text(let text), .email(let text), .phone(let text), .enumeration(let text): return text
+        case .integer(let number): return String(number)
+        case .decimal(let number):
+            return number.rounded() == number ? String(Int(number)) : String(number).replacingOccurrences(of: ".", with: ",")
+        case .bool(let flag): return flag ? "да" : "нет"
+        case .dates(let days): return days.joined(separator: ", ")
+        case .programs(let choices):
+            return choices.map { choice in
+                [choice.number.map { "№ \($0)" }, choice.title.map { "«\($0)»" }].compactMap { $0 }.joined(separator: " ")
+            }.joined(separator: "; ")
+        }
+    }
+}
+
+extension StandardMessageReader {
+    /// The production reader: the MIME parser, the RFC 3834 classifier and the forms reader.
+    public static func standard(config: PipelineConfig, formReader: FormReader = FormReader()) -> StandardMessageReader {
+        StandardMessageReader(
+            classifier: Classifier(ownAddresses: config.ownAddresses, loopHeader: config.loopHeader),
+            readForm: { message in FormResult(formReader.read(message)) })
+    }
+}

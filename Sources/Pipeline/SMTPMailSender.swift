@@ -1,0 +1,60 @@
+// MailSender over MailTransport's libcurl SMTP session: one reused connection per batch.
+import Foundation
+import Logging
+import MailTransport
+
+/// The real relay.
+public final class SMTPMailSender: MailSender {
+    private let session: SMTPSession
+
+    /// - Throws: `PipelineError.configuration` when the settings cannot work.
+    public init(settings: SMTPSettings, logger: Logger) throws {
+        do {
+            session = try SMTPSession(settings: settings, logger: logger)
+        } catch {
+            throw IMAPMailboxSource.pipelineError(error)
+        }
+    }
+
+    /// Sends each envelope on the session's connection. Throws only when nothing could be
+    /// sent at all (relay down: 75; login or TLS refused: 78); after the first verdict every
+    /// envelope gets a result, so a verdict already received is never lost.
+    public func send(_ batch: [Envelope]) throws -> [SendResult] {
+        var results: [SendResult] = []
+        for envelope in batch {
+            do {
+                let result = try session.send(from: envelope.from, recipients: envelope.recipients, data: envelope.raw)
+                let reply = result.finalReply ?? result.recipients.first?.reply ?? result.mailReply
+                let code = reply?.code ?? 0
+                let text = reply.map { "\($0)" } ?? "curl \(result.curlCode)"
+                if result.accepted && result.failedRecipients.isEmpty {
+                    results.append(SendResult(id: envelope.id, code: code, text: text, outcome: .delivered))
+                } else {
+                    results.append(SendResult(id: envelope.id, code: code, text: text,
+                                              outcome: Self.outcome(result.failure ?? .retryLater)))
+                }
+            } catch {
+                if results.isEmpty {
+                    if error.isTemporary || SMTPFailureClass.forError(error) == .retryNow {
+                        throw PipelineError.temporary("SMTP: \(error)")
+                    }
+                    if error.kind == .authentication || error.kind == .configuration || error.kind == .insecureURL
+                        || error.kind == .tlsVerification || error.kind == .tlsUnavailable {
+                        throw PipelineError.configuration("SMTP: \(error)")
+                    }
+                }
+                results.append(SendResult(id: envelope.id, code: 0, text: "\(error)",
+                                          outcome: Self.outcome(SMTPFailureClass.forError(error))))
+            }
+        }
+        return results
+    }
+
+    static func outcome(_ failure: SMTPFailureClass) -> DeliveryOutcome {
+        switch failure {
+        case .retryNow: return .retryNow
+        case .retryLater: return .retryLater
+        case .permanent: return .permanent
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// One fetched message: the raw bytes (the audit archive) and what parse and apply decided.
+public struct InboundMessage: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "inboundMessage"
+
+    /// Where a message is in the pipeline.
+    public enum State: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        case new, parsed, held, quarantined
+        /// Found on the first run over a mailbox: recorded, never answered.
+        case imported
+    }
+
+    /// What apply decided the message is, which tells plan what reply it gets.
+    public enum Disposition: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        case submitted, invalid, noForm = "no_form", closed, notOpen = "not_open", robot, held
+        case quarantined
+    }
+
+    public var id: Int64?
+    public var mailbox: String
+    public var uidValidity: Int64
+    public var uid: Int64
+    public var messageID: String?
+    public var sha256: String
+    public var raw: Data
+    public var size: Int
+    public var fetchedAt: Date
+    public var state: State
+    public var `class`: String?
+    public var sender: String?
+    public var replyTo: String?
+    public var subject: String?
+    public var referencesJSON: String?
+    /// JSON array of `{code, detail}`.
+    public var defects: String?
+    public var formJSON: String?
+    public var disposition: Disposition?
+    public var processedAt: Date?
+    public var appliedAt: Date?
+    public var plannedAt: Date?
+    public var ackedAt: Date?
+
+    public init(id: Int64? = nil, mailbox: String, uidValidity: Int64, uid: Int64,
+                messageID: String?, sha256: String, raw: Data, fetchedAt: Date,
+                state: State = .new) {
+        self.id = id
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.messageID = messageID
+        self.sha256 = sha256
+        self.raw = raw
+        self.size = raw.count
+        self.fetchedAt = fetchedAt
+        self.state = state
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The cause string for audit rows written because of this message.
+    public var cause: String { "inbound:\(id ?? 0)" }
+
+    /// Rows in `state`, oldest first.
+    public static func waiting(_ db: Database, state: State, limit: Int? = nil) throws -> [InboundMessage] {
+        var request = InboundMessage.filter(Column("state") == state.rawValue).order(Column("id"))
+        if let limit { request = request.limit(limit) }
+        return try request.fetchAll(db)
+    }
+
+    /// A stored message with the same Message-ID and content hash (UIDVALIDITY re-scan).
+    public static func duplicate(_ db: Database, messageID: String?, sha256: String) throws -> InboundMessage? {
+        try InboundMessage
+            .filter(Column("messageID") == messageID && Column("sha256") == sha256)
+            .order(Column("id"))
+            .fetchOne(db)
+    }
+}
