@@ -41,7 +41,7 @@ extension Stages {
                     }
                     if row.disposition == .noForm { batch.questions += 1 }
                     row.plannedAt = now
-                    try row.update(db)
+                    try row.update(db, columns: ["plannedAt"])
                 }
                 return batch
             }
