@@ -14,6 +14,9 @@ public struct PipelineConfig: Sendable {
     public var programmeAddress: String
     /// Display name in From, e.g. `Стажировки НКО`.
     public var programmeName: String?
+    /// The From address and SMTP envelope sender, when the relay wants another address than
+    /// the programme mailbox; nil: the programme mailbox.
+    public var fromAddress: String?
     /// Our own addresses (lower-cased), for loop prevention.
     public var ownAddresses: Set<String>
     /// Registered experts' addresses; score sheets from anyone else are held.
@@ -52,6 +55,7 @@ public struct PipelineConfig: Sendable {
         self.processedFolder = processedFolder
         self.programmeAddress = programmeAddress.lowercased()
         self.programmeName = programmeName
+        self.fromAddress = nil
         self.ownAddresses = Set(ownAddresses.map { $0.lowercased() }).union([programmeAddress.lowercased()])
         self.experts = experts.map { $0.lowercased() }
         self.windows = windows

@@ -54,7 +54,7 @@ extension Stages {
             }
             try crash.reach("deliver.marked")
             let envelopes = batch.map {
-                Envelope(id: $0.id ?? 0, from: config.programmeAddress, recipients: [$0.recipient], raw: [UInt8]($0.raw))
+                Envelope(id: $0.id ?? 0, from: config.fromAddress ?? config.programmeAddress, recipients: [$0.recipient], raw: [UInt8]($0.raw))
             }
             var results: [Int64: SendResult] = [:]
             do {

@@ -111,7 +111,7 @@ extension Stages {
         let messageID = "\(UUID().uuidString.lowercased())@\(domain(of: config.programmeAddress))"
         let references = JSON.decode([String].self, row.referencesJSON) ?? []
         let headers = ReplyHeaders(
-            from: config.programmeAddress, fromName: config.programmeName, to: recipient,
+            from: config.fromAddress ?? config.programmeAddress, fromName: config.programmeName, to: recipient,
             subject: rendered.subject, messageID: messageID, inReplyTo: row.messageID,
             references: Array(references.suffix(20)), replyTo: config.programmeAddress,
             loopHeader: config.loopHeader, loopValue: config.programmeAddress, date: now,

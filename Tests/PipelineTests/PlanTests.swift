@@ -4,6 +4,7 @@ import GRDB
 import MailMessage
 import Testing
 @testable import Pipeline
+import Settings
 import Store
 
 @Suite struct PlanTests {
@@ -130,5 +131,25 @@ import Store
         // Every line within RFC 5322 §2.1.1's 78 recommended characters.
         let lines = String(decoding: raw, as: UTF8.self).components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.utf8.count <= 78 })
+    }
+}
+
+@Suite struct ConfigMappingTests {
+    @Test func settingsMapToStageWindowsAndAddresses() throws {
+        let settings = try Settings.parse(Settings.exampleTOML, file: URL(fileURLWithPath: "/tmp/internships.toml"))
+        let config = PipelineConfig(settings: settings)
+        #expect(config.programmeAddress == "intake@example.org")
+        #expect(config.ownAddresses.contains("intake@example.org"))
+        #expect(config.experts.contains("expert1@example.org"))
+        #expect(config.timeZone.identifier == "Asia/Yekaterinburg")
+        let program = try #require(config.windows["program"])
+        let participant = try #require(config.windows["participant"])
+        let score = try #require(config.windows["score"])
+        // Whole days in Perm time (UTC+5): a window starts at local midnight, 19:00 UTC.
+        #expect(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current,
+                                                                from: program.start).hour == 19)
+        #expect(program.duration.truncatingRemainder(dividingBy: 86_400) == 0)
+        #expect(program.start < participant.start && score.end > program.end)
+        #expect(config.day(of: program.start) == config.day(of: program.start.addingTimeInterval(86_399)))
     }
 }
