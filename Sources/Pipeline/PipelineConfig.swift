@@ -39,6 +39,9 @@ public struct PipelineConfig: Sendable {
     public var lifetime: Duration
     /// Our loop-detection header (RFC 3834 §2 leaves the mechanism to the responder).
     public var loopHeader: String
+    /// Replies to one address per day beyond this are queued `held` for a coordinator: a
+    /// responder that quotes our acknowledgement without RFC 3834 headers cannot loop.
+    public var maxRepliesPerRecipientPerDay: Int
 
     public init(
         campaign: String, mailbox: String = "INBOX", processedFolder: String = "Processed",
@@ -67,6 +70,7 @@ public struct PipelineConfig: Sendable {
         self.backoff = backoff.isEmpty ? [.seconds(300)] : backoff
         self.lifetime = lifetime
         self.loopHeader = loopHeader
+        self.maxRepliesPerRecipientPerDay = 10
     }
 
     /// The programme's calendar (Gregorian, in its time zone).

@@ -56,6 +56,23 @@ import Store
         #expect(try harness.submissions().count == (want == "ack" ? 1 : 0))
     }
 
+    @Test func repliesToOneAddressAreCappedPerDay() throws {
+        var config = PipelineConfig(campaign: "c", programmeAddress: "intake@example.test", answerExistingOnFirstRun: true)
+        config.maxRepliesPerRecipientPerDay = 3
+        let harness = try Harness(config: config)
+        for i in 1...5 {
+            harness.mailbox.deliver(Mail.make(from: "loop@example.test", subject: "Re: Заявка № 1 принята",
+                                              body: Mail.program(org: "АНО А"), id: "l\(i)@x"))
+        }
+        try harness.run()
+        #expect(try harness.outbox().map(\.state) == [.sent, .sent, .sent, .held, .held])
+        #expect(harness.sender.accepted.count == 3)
+        // Next day the address gets answers again.
+        harness.mailbox.deliver(Mail.make(from: "loop@example.test", body: Mail.program(org: "АНО А"), id: "l6@x"))
+        try harness.run(now: Harness.t0.addingTimeInterval(86_400))
+        #expect(harness.sender.accepted.count == 4)
+    }
+
     @Test func scoreFromUnregisteredAddressIsHeldNotAnswered() throws {
         let harness = try Harness()
         harness.mailbox.deliver(Mail.make(from: "stranger@example.test",
