@@ -55,7 +55,10 @@ struct ParameterizedValue {
                 }
                 continue
             }
-            if plain[name] == nil {
+            if plain[name] == nil, name == "boundary" {
+                // A boundary is compared byte for byte: never decoded.
+                plain[name] = String(decoding: valueBytes, as: UTF8.self)
+            } else if plain[name] == nil {
                 var flags = RFC2047.Flags()
                 plain[name] = RFC2047.decode(valueBytes, flags: &flags)
                 if flags.contains(.unknownCharset) { defects.append(Defect(code: "charset.unknown", detail: name)) }
