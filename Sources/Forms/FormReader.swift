@@ -72,7 +72,7 @@ public struct FormReader: Sendable {
         // 3. The only filled form is inside a quote (typed into the quote, or forwarded). Not for
         //    replies to invitations: the quoted invitation itself lists dates and addresses.
         for (source, forms) in found where !replyToInvitation {
-            if let quoted = forms.filter({ $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+            if let quoted = forms.filter(\.isPlausibleQuotedForm).max(by: { $0.filledCount < $1.filledCount }) {
                 return reading(quoted, location: source.location)
             }
         }

@@ -28,6 +28,14 @@ public struct TextForm: Sendable {
     public var filledCount: Int
 }
 
+extension TextForm {
+    /// A form read from a quote counts only with its heading or half its fields filled: a
+    /// quoted invitation listing dates and an address is not a programme application.
+    var isPlausibleQuotedForm: Bool {
+        filledCount > 0 && (headingFound || filledCount * 2 >= kind.fields.count)
+    }
+}
+
 /// Finds forms in a decoded text with the label rules of issue 4. Linear-ish in the text length.
 public struct FormTextReader: Sendable {
     public init() {}
@@ -40,7 +48,7 @@ public struct FormTextReader: Sendable {
         if let own = all.filter({ !$0.usesQuotedText && $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
             return own
         }
-        if let quoted = all.filter({ $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
+        if let quoted = all.filter(\.isPlausibleQuotedForm).max(by: { $0.filledCount < $1.filledCount }) {
             return quoted
         }
         return all.first { !$0.usesQuotedText && ($0.values.count >= 2 || $0.headingFound) && $0.values.count > 0 }
@@ -84,6 +92,10 @@ public struct FormTextReader: Sendable {
         }
         return forms
     }
+
+    /// Fields that also appear in signatures and cover notes; they never decide a kind alone.
+    static let contactFieldIDs: Set<String> = ["organization", "phone", "email", "locality", "contact",
+                                               "contact_person", "consent", "comment"]
 
     /// Most words a label has; bounds the look-back before each colon.
     static let maximumLabelWords = 8
@@ -335,7 +347,8 @@ public struct FormTextReader: Sendable {
             }
         }
         let ranked = FormKind.allCases.compactMap { k -> (FormKind, Int, Int)? in
-            guard let d = distinct[k], d.count >= 2 else { return nil }
+            // Contact lines alone (a signature without its marker) are not a form.
+            guard let d = distinct[k], d.count >= 2, !d.isSubset(of: FormTextReader.contactFieldIDs) else { return nil }
             return (k, d.count, unique[k]?.count ?? 0)
         }
         return ranked.max { a, b in (a.1, a.2) < (b.1, b.2) }?.0

@@ -34,3 +34,24 @@ func valuesNeverComeFromSignaturesQuotesOrForwardHeaders(tail: String) {
     #expect(reading.errorCodes == ["missing:phone", "missing:email"])
     #expect(!reading.fromQuote)
 }
+
+/// A quoted invitation (dates, address, contact) is not a programme application.
+@Test func quotedInvitationIsNotAForm() {
+    let text = """
+    Спасибо, буду!
+
+    пт, 8 сент. 2023 г. в 12:00, Программа стажировок <staj@example.org>:
+    > Даты проведения: 29-30 сентября 2023
+    > Адрес площадки: г. Кудымкар, ул. Ленина, 12
+    > Контактное лицо: Петрова Анна, тел. 8 (34260) 4-12-34
+    """
+    #expect(FormReader().read(text: text).errorCodes == ["no_form"])
+}
+
+/// Contact lines without a heading (a cover note, a signature without "С уважением") are no form.
+@Test func contactLinesAloneAreNoForm() {
+    let text = "Добрый день! Хотим участвовать.\n\nОрганизация: АНО «Вектор»\nКонтактное лицо: Анна\nТелефон: 8 912 000 00 00\nEmail: a@b.ru"
+    #expect(FormReader().read(text: text).errorCodes == ["no_form"])
+    // With the heading it is a (very incomplete) programme application.
+    #expect(FormReader().read(text: "ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ\n" + text).kind == .program)
+}

@@ -109,7 +109,8 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 @Test func deeplyNestedQuotes() {
-    let text = String(repeating: ">", count: 5_000) + " ФИО: Иванова\n" + String(repeating: "> ", count: 3_000) + "Телефон: 89123456789"
+    let text = String(repeating: ">", count: 5_000) + " ЗАЯВКА УЧАСТНИКА\n" + String(repeating: ">", count: 5_000) + " ФИО: Иванова\n"
+        + String(repeating: "> ", count: 3_000) + "Телефон: 89123456789"
     let reading = FormReader().read(text: text)
     #expect(reading.kind == .participant)
     #expect(reading.fromQuote)

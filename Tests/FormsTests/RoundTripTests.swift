@@ -146,3 +146,30 @@ func blankFormsHaveHeadingVersionAndEveryCanonicalLabel(_ kind: FormKind) throws
     #expect(reading.fields.values.allSatisfy { $0 == nil || $0 == .bool(false) })
     #expect(reading.errors.count == kind.fields.filter(\.required).count)
 }
+
+/// The pre-filled form of an error reply parses back to the same values (typed into the
+/// quote or sent back as it is).
+@Test(arguments: CorpusCase.all(ext: "txt"))
+func prefilledFormParsesBackToTheSameValues(_ c: CorpusCase) throws {
+    let r = try reader(for: c.expected)
+    let original = r.read(text: try Repo.text(c.file))
+    guard let kind = original.kind, original.location == "body", kind != .rsvp || original.formVersion != nil else { return }
+    let prefilled = FormPrefill.fill(blank: try Repo.blankForm(kind), kind: kind, fields: original.fields)
+    let again = r.read(text: prefilled)
+    #expect(again.kind == kind)
+    var want = original.fields
+    // A consent left blank stays "[ ]" in the blank form: read back as not given.
+    if want["consent"] == .some(nil) { want["consent"] = .bool(false) }
+    #expect(try JSON.encode(again.fields) == JSON.encode(want), "\(prefilled)")
+}
+
+@Test func prefillWritesValuesUnderTheirLabels() throws {
+    let fields: [String: FormValue?] = ["expert": .text("Мельникова О."), "application_number": .integer(17),
+                                        "relevance": nil, "comment": .text("Строка 1\nСтрока 2"), "conflict_of_interest": .bool(false)]
+    let text = FormPrefill.fill(blank: try Repo.blankForm(.score), kind: .score, fields: fields)
+    #expect(text.contains("\nЭксперт: Мельникова О.\n"))
+    #expect(text.contains("\nНомер заявки: 17\n"))
+    #expect(text.contains("\nАктуальность (0–10):\n"))
+    #expect(text.contains("\nКомментарий:\nСтрока 1\nСтрока 2\n"))
+    #expect(text.hasSuffix("\nКонфликт интересов (да/нет): нет\n"))
+}
