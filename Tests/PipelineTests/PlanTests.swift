@@ -117,6 +117,11 @@ import Store
         for problem in content.errors { #expect(text.contains(problem.message)) }
         #expect(text.contains("Организация: АНО Б"))
         #expect(text.contains("ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ"))
+        // The blank form, pre-filled: understood values in place, the rest left to fill.
+        #expect(text.contains("Версия формы: program-2023.1"))
+        #expect(text.contains("Согласие на обработку персональных данных: [ ]"))
+        #expect(text.contains("Количество мест: 10"))
+        #expect(text.contains("ИНН:\n"))
     }
 
     @Test func replyHeadersTieTheReplyToItsCause() throws {
