@@ -34,8 +34,7 @@ struct StageInvocation {
             }
             if summary.ranAnything {
                 do {
-                    try store.recordRun(command: command, at: context.now,
-                                        summary: "exit \(report.exitStatus.rawValue); \(summary.text)")
+                    try store.recordRun(command: command, at: context.now, summary: summary.text)
                 } catch {
                     context.logger.warning("could not record the run", metadata: ["error": "\(error)"])
                 }
@@ -69,10 +68,12 @@ struct RunSummary {
         }
         if let p = report.plan {
             ranAnything = true
-            let total = p.queued.values.reduce(0, +)
-            let kinds = p.queued.keys.sorted().map { "\($0) \(p.queued[$0] ?? 0)" }.joined(separator: ", ")
-            parts.append("replies queued \(total)" + (kinds.isEmpty ? "" : " (\(kinds))")
-                         + ", questions \(p.questions), no reply (robots) \(p.silent)")
+            // `help_suppressed`: a second question the same day, answered by the first help reply.
+            let queued = p.queued.filter { !$0.key.hasSuffix("_suppressed") }
+            let suppressed = p.queued.filter { $0.key.hasSuffix("_suppressed") }.values.reduce(0, +)
+            let kinds = queued.keys.sorted().map { "\($0) \(queued[$0] ?? 0)" }.joined(separator: ", ")
+            parts.append("replies queued \(queued.values.reduce(0, +))" + (kinds.isEmpty ? "" : " (\(kinds))")
+                         + ", questions \(p.questions), help already sent today \(suppressed), no reply (robots) \(p.silent)")
         }
         if let d = report.deliver {
             ranAnything = true
