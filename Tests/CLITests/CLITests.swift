@@ -154,3 +154,15 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 }
+
+extension CLITests {
+    @Test func mailboxCheckReadsTheConfig() throws {
+        let setup = try Setup(env: try ServerEnv.require())
+        let result = try CLI.run(["mailbox", "check", "--config", setup.config.path])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains(setup.intake), "\(result)")
+        let down = try Setup(env: try ServerEnv.require(), imapURL: "imaps://127.0.0.1:9")
+        let refused = try CLI.run(["mailbox", "check", "--config", down.config.path])
+        #expect(refused.status == 75, "\(refused)")
+    }
+}
