@@ -1,5 +1,5 @@
 // What `internships status` and `doctor` read beyond `Store.status()`: inbound by class and
-// disposition, the last run (an audit row per run), the database's health, a copy for dry runs.
+// disposition, the last run (an audit row per run), the database's health, the due outbox.
 import Foundation
 import GRDB
 
@@ -70,17 +70,6 @@ extension Store {
             return StoreHealth(appliedMigrations: known.filter { applied.contains($0) },
                                pendingMigrations: known.filter { !applied.contains($0) }, integrity: integrity)
         }
-    }
-
-    /// A consistent copy of the whole database at `path` (SQLite online backup), for dry runs.
-    public func copy(to path: String) throws {
-        let manager = FileManager.default
-        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotCreate(path: path)
-        }
-        let target = try DatabaseQueue(path: path)
-        try pool.backup(to: target)
-        try target.close()
     }
 }
 

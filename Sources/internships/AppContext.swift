@@ -50,8 +50,7 @@ struct AppContext {
     }
 
     func stages(store: Store, answerExisting: Bool = false) throws -> Stages {
-        var config = pipelineConfig
-        config.answerExistingOnFirstRun = answerExisting
+        let config = PipelineConfig(settings: settings, answerExistingOnFirstRun: answerExisting)
         return Stages(store: store, config: config, reader: StandardMessageReader.standard(config: config),
                       renderer: try renderer(), logger: logger)
     }

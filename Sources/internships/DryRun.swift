@@ -25,7 +25,7 @@ struct DryRun {
                                                 attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("copy.sqlite").path
-        try store.copy(to: path)
+        try store.backup(to: path)
         let copy = try Store(path: path)
         let stages = try context.stages(store: copy, answerExisting: answerExisting)
         let source: IMAPMailboxSource? = planning.contains(.pickup) ? try context.mailboxSource() : nil
