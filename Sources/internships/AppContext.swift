@@ -23,8 +23,6 @@ struct AppContext {
                           environment: ProcessInfo.processInfo.environment)
     }
 
-    var pipelineConfig: PipelineConfig { PipelineConfig(settings: settings) }
-
     /// Opens (creating and migrating) the database; a missing folder is exit 73.
     func openStore() throws -> Store {
         let path = settings.databasePath.path

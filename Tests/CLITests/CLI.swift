@@ -98,7 +98,7 @@ final class Setup {
     let env: ServerEnv
     static let now = "2026-07-20T12:00:00+05:00"
 
-    init(env: ServerEnv, imapURL: String? = nil, extraMailbox: String = "") throws {
+    init(env: ServerEnv, imapURL: String? = nil, extraMailbox: String = "", extraSections: String = "") throws {
         self.env = env
         tag = String(UUID().uuidString.lowercased().prefix(8))
         intake = "intake-cli-\(tag)@example.test"
@@ -146,6 +146,8 @@ final class Setup {
 
             [templates]
             dir = "\(templates)"
+
+            \(extraSections)
             """
         try Data(toml.utf8).write(to: config)
     }

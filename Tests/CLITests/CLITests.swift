@@ -34,6 +34,16 @@ import Testing
         #expect(badID.status == 66, "\(badID)")
     }
 
+    @Test func databaseFolderMissingExits73() throws {
+        let setup = try Setup(env: try ServerEnv.require(),
+                              extraSections: "[database]\npath = \"no-such-folder/internships.sqlite\"")
+        for command in [["status"], ["run"]] {
+            let result = try setup.run(command)
+            #expect(result.status == 73, "\(command): \(result)")
+            #expect(result.stderr.contains("no-such-folder"), "\(result)")
+        }
+    }
+
     @Test func configFromEnvironmentVariable() throws {
         let setup = try Setup(env: try ServerEnv.require())
         let result = try CLI.run(["status", "--json"], environment: ["INTERNSHIPS_CONFIG": setup.config.path])
