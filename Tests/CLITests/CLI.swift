@@ -40,6 +40,11 @@ enum CLI {
 
     /// Runs the binary with `arguments`; output goes through files (no pipe-buffer deadlock).
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+        try start(arguments, environment: environment).finish()
+    }
+
+    /// Starts the binary and returns at once; `finish()` waits for it.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
@@ -49,19 +54,37 @@ enum CLI {
         process.environment = env
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        let start = Date()
+        let running = Running(process: process, directory: dir, out: out, err: err)
         try process.run()
+        return running
+    }
+}
+
+/// A started invocation.
+final class Running {
+    let process: Process
+    let directory: URL, out: URL, err: URL
+    let started = Date()
+
+    init(process: Process, directory: URL, out: URL, err: URL) {
+        self.process = process
+        self.directory = directory
+        self.out = out
+        self.err = err
+    }
+
+    func finish() -> CLIResult {
         process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(at: directory) }
         return CLIResult(status: process.terminationStatus,
                          stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                          stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
-                         seconds: Date().timeIntervalSince(start))
+                         seconds: Date().timeIntervalSince(started))
     }
 }
 

@@ -84,6 +84,25 @@ import Testing
         withExtendedLifetime(held) {}
     }
 
+    @Test func twoOverlappingRunsTheSecondExits75AtOnce() throws {
+        let hanging = try HangingServer()
+        let setup = try Setup(env: try ServerEnv.require(), imapURL: "imaps://127.0.0.1:\(hanging.port)")
+        #expect(try setup.run(["status"]).status == 0)  // creates the database
+        let first = try CLI.start(["run", "--config", setup.config.path, "--now", Setup.now])
+        // The first run is inside its lock once it talks to the (hanging) IMAP server.
+        let deadline = Date().addingTimeInterval(10)
+        while hanging.connections == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(hanging.connections > 0, "the first run never reached IMAP")
+        let second = try setup.run(["run"])
+        #expect(second.status == 75, "\(second)")
+        #expect(second.stderr.contains("another run"), "\(second)")
+        #expect(second.seconds < 2, "the second run must give up at once, took \(second.seconds) s")
+        #expect(hanging.connections == 1, "the second run must not touch the mailbox")
+        let firstResult = first.finish()
+        #expect(firstResult.status == 75, "IMAP timed out: try later. \(firstResult)")
+        #expect(firstResult.seconds >= second.seconds)
+    }
+
     // MARK: the real job
 
     @Test func fullRunAnswersEachPersonOnceAndSecondRunIsIdle() throws {
