@@ -218,6 +218,13 @@ import Testing
         }
         #expect(catalogue.first?.textBody.contains("Программа 2") == false)
         #expect(catalogue.first?.htmlText != nil)
+        // Experts never see each other: no expert's mail names another expert.
+        for expert in experts {
+            let count = try IMAPSession(settings: env.imap(expert), logger: logger).status(mailbox: "INBOX").messages
+            for mail in try Self.inbox(env, expert, count: count, logger: logger) {
+                for other in experts where other != expert { #expect(!mail.textBody.contains(other)) }
+            }
+        }
         let csv = try review.catalogueCSV()
         #expect(csv.split(separator: "\r\n").count == 7)
         print("e2e review: \(clock.now - started)")
