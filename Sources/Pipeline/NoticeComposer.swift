@@ -7,7 +7,7 @@ enum NoticeComposer {
     static func compose(config: PipelineConfig, to recipient: String, subject: String, text: String,
                         html: String?, messageID: String, date: Date) throws -> [UInt8] {
         let message = OutgoingMessage(
-            from: Address(name: config.programmeName, address: config.programmeAddress),
+            from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
             to: [Address(address: recipient)],
             replyTo: [Address(address: config.programmeAddress)],
             subject: subject, messageID: messageID, date: date, timeZone: config.timeZone,

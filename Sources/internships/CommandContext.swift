@@ -1,5 +1,6 @@
 // The config-loading helper the database commands share: `--config FILE` and `--now TIME`,
-// Settings → PipelineConfig/ReviewConfig, the store and the templates. Reads the config,
+// Settings → PipelineConfig (main's `PipelineConfig(settings:)`) and ReviewConfig, the store
+// and the templates. Reads the config,
 // the templates folder and opens (migrating) the database; changes nothing else.
 import ArgumentParser
 import Foundation
@@ -50,20 +51,8 @@ struct CommandContext {
             throw ExitCode(78)
         }
         let store = try Store(path: settings.databasePath.path)
-        return CommandContext(settings: settings, store: store, pipeline: Self.pipelineConfig(settings),
+        return CommandContext(settings: settings, store: store, pipeline: PipelineConfig(settings: settings),
                               now: try options.moment(), logger: logger)
-    }
-
-    /// The campaign key in the database: the campaign's year.
-    static func campaignKey(_ settings: Settings) -> String { String(settings.campaign.year) }
-
-    static func pipelineConfig(_ settings: Settings) -> PipelineConfig {
-        PipelineConfig(
-            campaign: campaignKey(settings), mailbox: settings.mailbox.folder,
-            processedFolder: settings.mailbox.processedFolder, programmeAddress: settings.smtp.from.address,
-            programmeName: settings.smtp.from.displayName, experts: settings.experts.map(\.email),
-            timeZone: settings.campaign.timeZone, dailySendBudget: settings.smtp.dailyBudget,
-            backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
     }
 
     /// The start of the day after `day` in the campaign's zone: the end of a window that
