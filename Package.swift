@@ -111,6 +111,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
         // Runs the built `internships` binary against the real local servers.
         .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport", "Programme"]),
     ]
 )
