@@ -40,7 +40,7 @@ extension Stages {
     /// - Parameters:
     ///   - force: ignore the hour and the "only when something needs a human" rule (`--now`);
     ///     the day's window still holds, so a forced digest is not sent twice either.
-    ///   - dryRun: render and report, queue nothing.
+    ///   - dryRun: render and report, queue nothing (also for a window already sent).
     public func digest(source: some DigestSource, digest settings: DigestConfig, renderer: some DigestRenderer,
                        now: Date, force: Bool = false, dryRun: Bool = false) throws -> DigestReport {
         var report = DigestReport()
@@ -56,7 +56,8 @@ extension Stages {
                 report.outcomes[coordinator.email] = .notDue
                 continue
             }
-            if try store.pool.read({ try OutboxMessage.exists($0, dedupeKey: key) }) {
+            // A dry run previews even a window already sent (it queues nothing).
+            if !dryRun, try store.pool.read({ try OutboxMessage.exists($0, dedupeKey: key) }) {
                 report.outcomes[coordinator.email] = .alreadySent
                 continue
             }

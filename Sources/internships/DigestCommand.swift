@@ -6,6 +6,7 @@ import Foundation
 import Pipeline
 import Rendering
 import Settings
+import Store
 
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,33 +45,18 @@ struct DigestCommand: ParsableCommand {
     func run() throws {
         let setup = try ReportingSetup.load(configPath: config, label: "digest")
         let moment = ReportingSetup.moment(at) ?? Date()
-        let settings = setup.settings
-        let digestSettings: DigestSettings
+        let pass: DigestPass
         do {
-            digestSettings = try Settings.digestSettings(from: settings.file)
-        } catch {
-            ReportingSetup.fail("digest", error.description, status: ConfigError.exitCode)
-        }
-        let campaign = settings.campaign
-        let scoresDue = ReportingSetup.start(of: campaign.programCall.last, in: campaign.timeZone)
-            .map { $0.addingTimeInterval(86_400) }
-        let digestConfig = DigestConfig(
-            coordinators: settings.coordinators.map { DigestConfig.Recipient(name: $0.name, email: $0.email) },
-            campaignTitle: campaign.name, hour: digestSettings.hour, minute: digestSettings.minute,
-            heartbeatWeekday: digestSettings.heartbeatWeekday, targets: digestSettings.targets,
-            scoresPerProgramme: digestSettings.scoresPerProgramme, scoresDueFrom: scoresDue)
-        let templates: TemplateSet
-        do {
-            templates = try DigestTemplates.load(settings.templatesDirectory)
+            pass = try DigestPass(settings: setup.settings, store: setup.store, config: setup.config)
         } catch {
             ReportingSetup.fail("digest", "\(error)", status: ConfigError.exitCode)
         }
+        let digestConfig = pass.config
         let stages = Stages(store: setup.store, config: setup.config, reader: StandardMessageReader.standard(config: setup.config),
                             logger: setup.logger)
-        let source = StoreDigestSource(store: setup.store, config: setup.config, digest: digestConfig)
         let report: DigestReport
         do {
-            report = try stages.digest(source: source, digest: digestConfig, renderer: templates, now: moment,
+            report = try stages.digest(source: pass.source, digest: digestConfig, renderer: pass.renderer, now: moment,
                                        force: now, dryRun: dryRun)
         } catch let error as PipelineError {
             ReportingSetup.fail("digest", "\(error)", status: ConfigError.exitCode)
@@ -85,6 +71,25 @@ struct DigestCommand: ParsableCommand {
                 print(html ? (mail.html ?? "(no HTML part)") : mail.text)
             }
         }
+    }
+}
+
+extension DigestPass {
+    /// The digest as configured: `[digest]`, the coordinators, the templates folder.
+    /// `internships run` passes it to `Runner(stages:digest:)` so each run queues the day's
+    /// digest after plan. Throws `ConfigError` or the template problems (exit 78).
+    init(settings: Settings, store: Store, config: PipelineConfig) throws {
+        let digestSettings = try Settings.digestSettings(from: settings.file)
+        let campaign = settings.campaign
+        let scoresDue = ReportingSetup.start(of: campaign.programCall.last, in: campaign.timeZone)
+            .map { $0.addingTimeInterval(86_400) }
+        let digestConfig = DigestConfig(
+            coordinators: settings.coordinators.map { DigestConfig.Recipient(name: $0.name, email: $0.email) },
+            campaignTitle: campaign.name, hour: digestSettings.hour, minute: digestSettings.minute,
+            heartbeatWeekday: digestSettings.heartbeatWeekday, targets: digestSettings.targets,
+            scoresPerProgramme: digestSettings.scoresPerProgramme, scoresDueFrom: scoresDue)
+        self.init(source: StoreDigestSource(store: store, config: config, digest: digestConfig), config: digestConfig,
+                  renderer: try DigestTemplates.load(settings.templatesDirectory))
     }
 }
 

@@ -226,6 +226,23 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
         #expect(try Self.digests(season).count == 2)
     }
 
+    /// `internships run` queues the digest after plan, once per day however often cron runs it.
+    @Test func runnerQueuesTheDigestAfterPlan() throws {
+        let season = try Self.scripted()
+        let stages = Self.stages(season)
+        let pass = DigestPass(source: StoreDigestSource(store: season.store, config: stages.config, digest: Self.digestConfig),
+                              config: Self.digestConfig, renderer: try Paths.templateSet())
+        let runner = Runner(stages: stages, digest: pass)
+        let first = try runner.run([.parse, .apply, .plan], source: nil, sender: nil, now: Season.perm("2026-09-21T09:00:00"))
+        #expect(first.exitStatus == .ok)
+        #expect(first.digest?.outcomes["anna@example.test"] == .queued)
+        let second = try runner.run([.parse, .apply, .plan], source: nil, sender: nil, now: Season.perm("2026-09-21T09:10:00"))
+        #expect(second.digest?.outcomes["anna@example.test"] == .alreadySent)
+        let fetchOnly = try runner.run([.parse], source: nil, sender: nil, now: Season.perm("2026-09-22T09:10:00"))
+        #expect(fetchOnly.digest == nil)
+        #expect(try Self.digests(season).count == 2)
+    }
+
     @Test(arguments: [
         ("Добрый день!\n\nВопрос про даты.\n> старое\nСпасибо", "Добрый день! Вопрос про даты. Спасибо"),
         ("Строка\n-- \nПодпись", "Строка"),
