@@ -226,6 +226,24 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
         #expect(try Self.digests(season).count == 2)
     }
 
+    /// An answered question leaves the digest; answering twice changes nothing.
+    @Test func answeredQuestionsLeaveTheDigest() throws {
+        let season = try Self.scripted()
+        let stages = Self.stages(season)
+        let source = StoreDigestSource(store: season.store, config: stages.config, digest: Self.digestConfig)
+        let now = Season.perm("2026-09-21T09:00:00")
+        let id = try #require(try source.digestFacts(since: nil, now: now).questions.first?.id)
+        let first = try season.store.questionAnswered(id: id, now: now)
+        let again = try season.store.questionAnswered(id: id, now: now.addingTimeInterval(60))
+        #expect(first.answeredAt == now && again.answeredAt == now)
+        #expect(try source.digestFacts(since: nil, now: now).questions.isEmpty)
+        let audits = try season.store.pool.read {
+            try AuditEntry.filter(Column("entity") == "question" && Column("entityID") == id).fetchCount($0)
+        }
+        #expect(audits == 1)
+        #expect(throws: StoreError.self) { try season.store.questionAnswered(id: 999, now: now) }
+    }
+
     /// `internships run` queues the digest after plan, once per day however often cron runs it.
     @Test func runnerQueuesTheDigestAfterPlan() throws {
         let season = try Self.scripted()
