@@ -9,8 +9,6 @@ final class Season: @unchecked Sendable {
     let store: Store
     let campaign = "2026"
     var uid: Int64 = 0
-    /// 2026-09-21 10:00 Perm time (UTC+5), a Monday.
-    static let monday = Season.perm("2026-09-21T10:00:00")
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
