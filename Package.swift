@@ -52,6 +52,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Pure: exported tables (CSV, XLSX via ZIPFoundation) and the grant report's figures.
+        .target(
+            name: "Reports",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Edge: the configuration file (TOMLKit), validated; secrets read by the shell.
         .target(
             name: "Settings",
@@ -72,7 +77,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport",
+                "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport", "Reports",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -88,6 +93,7 @@ let package = Package(
                 "Settings",
                 "Store",
                 "Pipeline",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -112,5 +118,9 @@ let package = Package(
         // Runs the built `internships` binary against the real local servers.
         .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport", "Programme"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Pipeline", "Store", "Rendering", "MailMessage", "Settings"]
+        ),
     ]
 )

@@ -112,7 +112,7 @@ extension SampleContext {
         SampleContext(name: "not_open", template: "not_open", context: with([
             "call_title": "Приём заявок участников", "opens_on": "25 августа 2027 г.",
         ])),
-    ]
+    ] + digestSamples
 }
 
 extension TemplateSet {

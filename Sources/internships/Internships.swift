@@ -9,7 +9,7 @@ struct Internships: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, RunCommand.self, FetchCommand.self, ProcessCommand.self, SendCommand.self,
             StatusCommand.self, OutboxCommand.self, DoctorCommand.self, MailboxCommand.self, ParseCommand.self,
-            ProgrammesCommand.self, MailCommand.self, ExportCommand.self,
+            ProgrammesCommand.self, MailCommand.self, ExportCommand.self, DigestCommand.self, QuestionCommand.self,
         ]
     )
 }
