@@ -26,7 +26,11 @@ struct StageInvocation {
             let needsMailbox = !selected.isDisjoint(with: [.pickup, .ack])
             let source: IMAPMailboxSource? = needsMailbox ? try context.mailboxSource() : nil
             let sender: SMTPMailSender? = selected.contains(.deliver) ? try context.mailSender() : nil
-            let report = try Runner(stages: stages).run(selected, source: source, sender: sender, now: context.now)
+            // `run` also queues the coordinators' digest when its hour has come (once a day).
+            let digest = selected.contains(.plan) && selected.contains(.deliver)
+                ? try DigestPass(settings: context.settings, store: store, config: stages.config) : nil
+            let report = try Runner(stages: stages, digest: digest)
+                .run(selected, source: source, sender: sender, now: context.now)
             let summary = RunSummary(report: report)
             print("\(command): \(summary.text)")
             for problem in report.problems {
@@ -74,6 +78,10 @@ struct RunSummary {
             let kinds = queued.keys.sorted().map { "\($0) \(queued[$0] ?? 0)" }.joined(separator: ", ")
             parts.append("replies queued \(queued.values.reduce(0, +))" + (kinds.isEmpty ? "" : " (\(kinds))")
                          + ", questions \(p.questions), help already sent today \(suppressed), no reply (robots) \(p.silent)")
+        }
+        if let d = report.digest {
+            let queued = d.outcomes.values.filter { $0 == .queued || $0 == .heartbeat }.count
+            if queued > 0 { parts.append("digest queued for \(queued) coordinator(s)") }
         }
         if let d = report.deliver {
             ranAnything = true
