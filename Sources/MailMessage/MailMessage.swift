@@ -72,6 +72,14 @@ public struct MIMEPart: Sendable {
     public var children: [MIMEPart]
     /// For `message/rfc822` (and `message/global`): the embedded message, parsed.
     public var embedded: Box<Message>?
+    /// For multiparts: the bytes before the first boundary (RFC 2046 §5.1.1), if any.
+    public var preamble: [UInt8]? = nil
+    /// For multiparts: the bytes after the close boundary, if any.
+    public var epilogue: [UInt8]? = nil
+    /// The charset actually used to decode `text` (e.g. `WINDOWS-1251`), nil for non-text.
+    public var charset: String? = nil
+    /// Lower-cased Content-Transfer-Encoding as declared, nil when absent.
+    public var transferEncoding: String? = nil
 
     public init(
         headers: [HeaderField] = [], contentType: String = "text/plain",

@@ -1,78 +1,168 @@
 // Convenience views of a parsed message used by forms, pipeline and `parse --json`.
-// CONTRACT: signatures fixed; the MIME issue fills in real implementations.
+// CONTRACT: the signatures of the original stubs are fixed; new API may be added.
 
 import Foundation
 
 extension Message {
-    public var from: [Address] { [] }
-    public var replyTo: [Address] { [] }
-    public var to: [Address] { [] }
-    public var cc: [Address] { [] }
-    public var subject: String? { header("Subject") }
+    public var from: [Address] { addresses("From") }
+    public var replyTo: [Address] { addresses("Reply-To") }
+    public var to: [Address] { addresses("To") }
+    public var cc: [Address] { addresses("Cc") }
+    public var subject: String? { header("Subject").map(Self.trimmedHeaderText) }
     /// Message-ID without angle brackets.
-    public var messageID: String? { nil }
+    public var messageID: String? { rawHeader("Message-ID").flatMap { MessageIDList.parse($0).first } }
     /// In-Reply-To ids without angle brackets.
-    public var inReplyTo: [String] { [] }
+    public var inReplyTo: [String] { rawHeader("In-Reply-To").map(MessageIDList.parse) ?? [] }
     /// References ids without angle brackets, oldest first.
-    public var references: [String] { [] }
-    public var date: Date? { nil }
+    public var references: [String] { rawHeader("References").map(MessageIDList.parse) ?? [] }
+    /// The Date header as an instant; nil when absent or not understood (defect `date.invalid`).
+    public var date: Date? { header("Date").flatMap(DateParser.parse) }
+    /// The Auto-Submitted value (RFC 3834 §5), lower-cased and without parameters.
+    public var autoSubmitted: String? {
+        header("Auto-Submitted").map { v in
+            let main = v.split(separator: ";", maxSplits: 1).first.map(String.init) ?? v
+            return main.trimming(chars: " \t").lowercased()
+        }
+    }
 
     /// The readable text of the message: the text/plain alternative when present, else the
     /// HTML alternative converted to text. Quotes and signatures are kept as written.
-    public var textBody: String { root.text ?? "" }
+    /// format=flowed is unwrapped; line ends are LF.
+    public var textBody: String {
+        let parts = BodySelection.bodyPaths(root).compactMap { root.part(at: $0) }
+        var texts: [String] = []
+        for p in parts {
+            if p.contentType == "text/html" {
+                texts.append(HTMLText.text(fromHTML: p.text ?? ""))
+            } else {
+                texts.append(p.text ?? "")
+            }
+        }
+        return texts.joined(separator: "\n")
+    }
 
     /// The HTML body converted to readable text, when the message has an HTML part.
-    public var htmlText: String? { nil }
+    public var htmlText: String? {
+        guard let html = BodySelection.htmlPath(root).flatMap({ root.part(at: $0) }) else { return nil }
+        return HTMLText.text(fromHTML: html.text ?? "")
+    }
 
     /// Parts that are attachments (not the chosen body), embedded messages excluded.
-    public var attachments: [Attachment] { [] }
+    public var attachments: [Attachment] {
+        let body = Set(BodySelection.bodyPaths(root))
+        let html = BodySelection.htmlPath(root)
+        var out: [Attachment] = []
+        root.walk { part, path in
+            if part.contentType.hasPrefix("multipart/") { return true }
+            if part.embedded != nil || part.contentType == "message/rfc822" || part.contentType == "message/global" {
+                return false
+            }
+            if body.contains(path) || path == html { return true }
+            let isAttachment = part.filename != nil || part.disposition == "attachment"
+                || !part.contentType.hasPrefix("text/")
+            if isAttachment {
+                var text = part.text
+                if text == nil, let name = part.filename?.lowercased(),
+                   name.hasSuffix(".txt") || name.hasSuffix(".csv") {
+                    text = Bytes.normalizeNewlines(Charset.decodeDetailed(part.body, label: nil).text)
+                }
+                out.append(Attachment(filename: part.filename, contentType: part.contentType,
+                                      data: part.body, text: text))
+            }
+            return true
+        }
+        return out
+    }
 
     /// Embedded `message/rfc822` parts (forwards), in order.
-    public var embeddedMessages: [Message] { [] }
+    public var embeddedMessages: [Message] {
+        var out: [Message] = []
+        root.walk { part, _ in
+            if let e = part.embedded {
+                out.append(e.value)
+                return false
+            }
+            return true
+        }
+        return out
+    }
+
+    // MARK: - Helpers
+
+    /// The raw (unfolded, undecoded) bytes of the first header with this name.
+    public func rawHeader(_ name: String) -> [UInt8]? {
+        root.headers.first { $0.name.caseInsensitiveEquals(name) }?.raw
+    }
+
+    private func addresses(_ name: String) -> [Address] {
+        root.headers.filter { $0.name.caseInsensitiveEquals(name) }.flatMap { AddressParser.parseList($0.raw) }
+    }
+
+    static func trimmedHeaderText(_ s: String) -> String {
+        s.trimming(chars: " \t\r\n")
+    }
 }
 
 extension Message {
     /// Parse raw RFC 5322 bytes. Never throws; problems go to `defects`.
     public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default) -> Message {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return Message(root: MIMEPart(text: text))
+        var parser = MIMEParser(limits: limits)
+        var end = bytes.count
+        var tooLarge: Defect? = nil
+        if end > limits.maxTotalBytes {
+            end = limits.maxTotalBytes
+            tooLarge = Defect(code: "message.too_large", detail: "cut at \(limits.maxTotalBytes) bytes")
+        }
+        var m = parser.parseMessage(bytes, start: 0, end: end, depth: 0)
+        if let tooLarge { m.defects.insert(tooLarge, at: 0) }
+        return m
     }
 }
 
-/// Hard limits that end in defects, never crashes or quadratic time.
-public struct ParseLimits: Sendable {
-    public var maxDepth: Int
-    public var maxParts: Int
-    public var maxHeaderBytes: Int
-    public var maxTotalBytes: Int
-    public init(maxDepth: Int = 20, maxParts: Int = 2_000, maxHeaderBytes: Int = 256 * 1024,
-                maxTotalBytes: Int = 64 * 1024 * 1024) {
-        self.maxDepth = maxDepth
-        self.maxParts = maxParts
-        self.maxHeaderBytes = maxHeaderBytes
-        self.maxTotalBytes = maxTotalBytes
+extension MIMEPart {
+    /// The part at a child-index path ([] is this part).
+    func part(at path: [Int]) -> MIMEPart? {
+        var p = self
+        for i in path {
+            guard i < p.children.count else { return nil }
+            p = p.children[i]
+        }
+        return p
     }
-    public static let `default` = ParseLimits()
-}
 
-/// Charset conversion through glibc iconv.
-public enum Charset {
-    /// Decode bytes labelled with a MIME charset name. Unknown labels fall back (UTF-8 if
-    /// valid, else windows-1251 for Russian mail) and report `usedFallback`.
-    public static func decode(_ bytes: [UInt8], label: String?) -> (text: String, usedFallback: Bool) {
-        (String(decoding: bytes, as: UTF8.self), label == nil)
+    /// Depth-first walk (children of leaves included, embedded messages not entered).
+    /// `visit` returns false to skip a part's children.
+    func walk(_ visit: (MIMEPart, [Int]) -> Bool) {
+        var stack: [(MIMEPart, [Int])] = [(self, [])]
+        while let (p, path) = stack.popLast() {
+            guard visit(p, path) else { continue }
+            for (i, c) in p.children.enumerated().reversed() { stack.append((c, path + [i])) }
+        }
     }
 }
 
-/// RFC 3834 / RFC 3464 classification.
-public struct Classifier: Sendable {
-    /// Our own addresses (lower-cased).
-    public var ownAddresses: Set<String>
-    /// Our loop-detection header name, e.g. `X-Internships-Loop`.
-    public var loopHeader: String
-    public init(ownAddresses: Set<String>, loopHeader: String = "X-Internships-Loop") {
-        self.ownAddresses = ownAddresses
-        self.loopHeader = loopHeader
+/// Message-ID lists (RFC 5322 §3.6.4): ids in angle brackets; bare ids from broken clients.
+enum MessageIDList {
+    static func parse(_ raw: [UInt8]) -> [String] {
+        var ids: [String] = []
+        var i = 0
+        while i < raw.count {
+            if raw[i] == 0x3C {
+                // No ">" after this "<": none after any later "<" either.
+                guard let close = raw[(i + 1)...].firstIndex(of: 0x3E) else { break }
+                let id = String(decoding: raw[(i + 1)..<close], as: UTF8.self)
+                    .filter { !$0.isWhitespace && $0 != "<" }
+                if !id.isEmpty { ids.append(id) }
+                i = close + 1
+            } else {
+                i += 1
+            }
+        }
+        if ids.isEmpty {
+            let text = String(decoding: raw, as: UTF8.self)
+            ids = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+                .map(String.init).filter { $0.contains("@") }
+        }
+        return ids
     }
-    public func classify(_ message: Message) -> MessageClass { .human }
 }

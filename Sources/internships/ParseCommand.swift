@@ -1,6 +1,149 @@
+// `internships parse [--json] FILE...`: parse message files and print what was understood.
+// Input: .eml files. Output: one JSON object per line per file (docs/product.md).
+// Touches neither the database nor the network; re-running is trivially safe.
+
 import ArgumentParser
+import Foundation
+import MailMessage
 
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse", abstract: "Parse message files and print what was understood.")
+
+    @Flag(name: .long, help: "Print one JSON object per file (the format of docs/product.md).")
+    var json = false
+
+    @Option(name: .customLong("own-address"), help: "Our own address, for class `own` (repeatable).")
+    var ownAddresses: [String] = []
+
+    @Argument(help: "Message files (.eml, raw RFC 5322 bytes).")
+    var files: [String]
+
+    func run() async throws {
+        let classifier = Classifier(ownAddresses: Set(ownAddresses.map { $0.lowercased() }))
+        var missing = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                missing += 1
+                FileHandle.standardError.write(Data(
+                    "internships parse: cannot read \(file) — check that the file exists and is readable\n".utf8))
+                continue
+            }
+            let message = Message.parse([UInt8](data))
+            let report = ParseReport(file: file, message: MessageSummary(message, classifier: classifier))
+            if json {
+                print(report.jsonLine())
+            } else {
+                let s = report.message
+                print("\(file): \(s.messageClass.rawValue) from \(s.from ?? "-") subject \(s.subject ?? "-")"
+                      + " attachments \(s.attachments.count) defects \(s.defects.joined(separator: ","))")
+            }
+        }
+        if missing > 0 { throw ExitCode(66) }  // EX_NOINPUT
+    }
+}
+
+/// One line of `parse --json`: the file, the message summary, and (later issues) the form
+/// and the reply decision, rendered with keys in the documented order.
+struct ParseReport {
+    var file: String
+    var message: MessageSummary
+    /// Filled by the forms work; null until then.
+    var form: JSONValue = .null
+    /// Filled by the reply planning work; null until then.
+    var reply: JSONValue = .null
+
+    var jsonValue: JSONValue {
+        let m = message
+        return .object([
+            ("file", .string(file)),
+            ("message", .object([
+                ("from", .optionalString(m.from)),
+                ("reply_to", .optionalString(m.replyTo)),
+                ("subject", .optionalString(m.subject)),
+                ("message_id", .optionalString(m.messageID)),
+                ("date", .optionalString(m.date)),
+                ("class", .string(m.messageClass.rawValue)),
+                ("text", .string(m.text)),
+                ("attachments", .array(m.attachments.map { a in
+                    .object([
+                        ("filename", .optionalString(a.filename)),
+                        ("content_type", .string(a.contentType)),
+                        ("size", .int(a.size)),
+                    ])
+                })),
+                ("defects", .array(m.defects.map { .string($0) })),
+            ])),
+            ("form", form),
+            ("reply", reply),
+        ])
+    }
+
+    func jsonLine() -> String { jsonValue.rendered() }
+}
+
+/// A JSON value with ordered object keys (JSONEncoder sorts or scrambles them).
+enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func optionalString(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+
+    static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
+
+    func rendered() -> String {
+        var out = ""
+        render(into: &out)
+        return out
+    }
+
+    private func render(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let items):
+            out += "["
+            for (k, v) in items.enumerated() {
+                if k > 0 { out += "," }
+                v.render(into: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (k, (key, v)) in pairs.enumerated() {
+                if k > 0 { out += "," }
+                Self.quote(key, into: &out)
+                out += ":"
+                v.render(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
 }

@@ -1,0 +1,312 @@
+// HTML to readable text for mail bodies: paragraphs and <br> as line breaks, list items
+// as "- item", table rows as "cell: cell", entities decoded, &nbsp; as a space, nothing
+// from <style>, <script>, <head> or comments. One pass over the scalars, no regex.
+
+public enum HTMLText {
+    /// Converts an HTML document or fragment to plain text with LF line ends.
+    public static func text(fromHTML html: String) -> String {
+        var r = Renderer()
+        let s = Array(html.unicodeScalars)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "<" {
+                // Comment
+                if i + 3 < s.count, s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" {
+                    i = find(s, from: i + 4, "-->") ?? s.count
+                    continue
+                }
+                // HTML tokenizer: "<" opens a tag only before a letter, "/", "!" or "?".
+                let next = i + 1 < s.count ? s[i + 1] : " "
+                let opens = next.properties.isAlphabetic || next == "/" || next == "!" || next == "?"
+                guard opens, let close = tagEnd(s, from: i + 1) else {
+                    r.text("<")
+                    i += 1
+                    continue
+                }
+                let tag = parseTag(s[(i + 1)..<close])
+                i = close + 1
+                if !tag.closing, skipContent.contains(tag.name) {
+                    // Skip to the matching end tag (no nesting in these).
+                    i = findEndTag(s, from: i, name: tag.name) ?? s.count
+                    continue
+                }
+                r.tag(tag.name, closing: tag.closing)
+                continue
+            }
+            if c == "&" {
+                let (decoded, next) = entity(s, at: i)
+                r.text(decoded)
+                i = next
+                continue
+            }
+            r.scalar(c)
+            i += 1
+        }
+        return r.finish()
+    }
+
+    private static let skipContent: Set<String> = ["style", "script", "head", "title", "xml", "template"]
+
+    private struct Tag {
+        var name: String
+        var closing: Bool
+    }
+
+    private static func tagEnd(_ s: [Unicode.Scalar], from: Int) -> Int? {
+        var i = from
+        var quote: Unicode.Scalar? = nil
+        while i < s.count {
+            let c = s[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == ">" {
+                return i
+            } else if c == "<" {
+                return nil  // a new tag starts: this "<" was text (keeps the scan linear)
+            }
+            i += 1
+            if i - from > 2_000 { return nil }
+        }
+        return nil
+    }
+
+    private static func parseTag(_ body: ArraySlice<Unicode.Scalar>) -> Tag {
+        var i = body.startIndex
+        var closing = false
+        if i < body.endIndex, body[i] == "/" {
+            closing = true
+            i += 1
+        }
+        var name = ""
+        while i < body.endIndex {
+            let c = body[i]
+            if c == " " || c == "/" || c == "\t" || c == "\n" || c == "\r" { break }
+            name.unicodeScalars.append(c)
+            i += 1
+        }
+        return Tag(name: name.lowercased(), closing: closing)
+    }
+
+    private static func find(_ s: [Unicode.Scalar], from: Int, _ needle: String) -> Int? {
+        let n = Array(needle.unicodeScalars)
+        var i = from
+        while i + n.count <= s.count {
+            if s[i] == n[0] {
+                var ok = true
+                for k in 1..<n.count where s[i + k] != n[k] {
+                    ok = false
+                    break
+                }
+                if ok { return i + n.count }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func findEndTag(_ s: [Unicode.Scalar], from: Int, name: String) -> Int? {
+        let n = Array(name.unicodeScalars)
+        var i = from
+        while i + 2 + n.count <= s.count {
+            if s[i] == "<", s[i + 1] == "/" {
+                var ok = true
+                for k in 0..<n.count {
+                    let a = s[i + 2 + k].properties.lowercaseMapping
+                    if a != String(n[k]) {
+                        ok = false
+                        break
+                    }
+                }
+                if ok {
+                    return tagEnd(s, from: i + 2).map { $0 + 1 } ?? s.count
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static let named: [String: String] = [
+        "nbsp": "\u{A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+        "laquo": "«", "raquo": "»", "mdash": "—", "ndash": "–", "hellip": "…", "copy": "©",
+        "reg": "®", "trade": "™", "euro": "€", "bull": "•", "middot": "·", "ldquo": "“",
+        "rdquo": "”", "lsquo": "‘", "rsquo": "’", "sbquo": "‚", "bdquo": "„", "shy": "",
+        "times": "×", "deg": "°", "plusmn": "±", "sect": "§", "para": "¶", "numero": "№",
+        "ensp": " ", "emsp": " ", "thinsp": " ", "zwnj": "", "zwj": "", "minus": "−",
+        "larr": "←", "rarr": "→", "check": "✓", "iexcl": "¡", "cent": "¢", "pound": "£",
+        "yen": "¥", "frac12": "½", "frac14": "¼", "frac34": "¾", "eacute": "é", "egrave": "è",
+        "agrave": "à", "ouml": "ö", "uuml": "ü", "auml": "ä", "szlig": "ß", "ccedil": "ç",
+    ]
+
+    private static func entity(_ s: [Unicode.Scalar], at i: Int) -> (String, Int) {
+        var j = i + 1
+        var name = ""
+        while j < s.count, j - i < 12 {
+            let c = s[j]
+            if c == ";" {
+                j += 1
+                break
+            }
+            guard c.properties.isAlphabetic || (c >= "0" && c <= "9") || c == "#" else { break }
+            name.unicodeScalars.append(c)
+            j += 1
+        }
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.first == "x" || digits.first == "X" {
+                value = UInt32(digits.dropFirst(), radix: 16)
+            } else {
+                value = UInt32(digits)
+            }
+            if let v = value, let u = Unicode.Scalar(v), v != 0 {
+                return (String(u), j)
+            }
+            return ("&", i + 1)
+        }
+        if let d = named[name] ?? named[name.lowercased()] { return (d, j) }
+        return ("&", i + 1)
+    }
+
+    /// Builds the text: collapses whitespace outside <pre>, tracks lists and table rows.
+    private struct Renderer {
+        var lines: [String] = []
+        var line = ""
+        var pendingSpace = false
+        var pre = 0
+        var listStack: [(ordered: Bool, count: Int)] = []
+        var inRow = false
+        var cellsInRow = 0
+        /// A cell opened after another: the separator goes in when its first text arrives,
+        /// so empty cells add nothing.
+        var cellSeparatorPending = false
+        var blankPending = 0
+
+        mutating func scalar(_ c: Unicode.Scalar) {
+            if pre > 0 {
+                if c == "\n" { newline() } else if c != "\r" { put(String(c)) }
+                return
+            }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                pendingSpace = true
+                return
+            }
+            put(String(c))
+        }
+
+        mutating func text(_ s: String) {
+            if s == " " {
+                pendingSpace = true
+                return
+            }
+            for u in s.unicodeScalars { scalar(u) }
+        }
+
+        mutating func put(_ s: String) {
+            if cellSeparatorPending {
+                cellSeparatorPending = false
+                if !line.isEmpty {
+                    // Trim in place: rebuilding the line per cell would be quadratic.
+                    while line.last == " " { line.removeLast() }
+                    line += line.hasSuffix(":") ? " " : ": "
+                    pendingSpace = false
+                }
+            }
+            if pendingSpace && !line.isEmpty && !line.hasSuffix(" ") { line += " " }
+            pendingSpace = false
+            if line.isEmpty && blankPending > 0 && !lines.isEmpty {
+                if lines.last != "" { lines.append("") }
+            }
+            blankPending = 0
+            line += s
+        }
+
+        mutating func newline() {
+            cellSeparatorPending = false
+            lines.append(trimEnd(line))
+            line = ""
+            pendingSpace = false
+        }
+
+        /// Ends the current line if it has text.
+        mutating func breakLine() {
+            if !line.isEmpty { newline() }
+            pendingSpace = false
+        }
+
+        mutating func paragraph() {
+            breakLine()
+            blankPending = 1
+        }
+
+        mutating func tag(_ name: String, closing: Bool) {
+            switch name {
+            case "br":
+                if line.isEmpty && pendingSpace == false && !lines.isEmpty && blankPending > 0 {
+                    return
+                }
+                newline()
+            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "hr", "dl":
+                if !closing, name == "ul" || name == "ol" { listStack.append((name == "ol", 0)) }
+                if closing, name == "ul" || name == "ol", !listStack.isEmpty { listStack.removeLast() }
+                paragraph()
+            case "div", "section", "article", "header", "footer", "address", "center", "dt", "dd", "caption",
+                 "tbody", "thead", "tfoot", "main", "nav", "form", "fieldset":
+                breakLine()
+            case "pre":
+                paragraph()
+                pre = closing ? max(0, pre - 1) : pre + 1
+            case "li":
+                breakLine()
+                if !closing {
+                    if var top = listStack.last, top.ordered {
+                        top.count += 1
+                        listStack[listStack.count - 1] = top
+                        put("\(top.count). ")
+                    } else {
+                        put("- ")
+                    }
+                    pendingSpace = false
+                }
+            case "tr":
+                breakLine()
+                inRow = !closing
+                cellsInRow = 0
+            case "td", "th":
+                if !closing {
+                    if cellsInRow > 0 && !line.isEmpty {
+                        cellSeparatorPending = true
+                    } else if !inRow {
+                        breakLine()
+                    }
+                    cellsInRow += 1
+                }
+            default:
+                break
+            }
+        }
+
+        mutating func finish() -> String {
+            breakLine()
+            // Drop leading/trailing blank lines and collapse runs of blank lines.
+            var out: [String] = []
+            for l in lines {
+                // A line of only &nbsp; is a deliberate blank line (Mail.ru, Outlook).
+                let t = l.replacingOccurrences(of: "\u{A0}", with: " ")
+                if t.isEmpty && (out.isEmpty || out.last == "") { continue }
+                out.append(t)
+            }
+            while out.last == "" { out.removeLast() }
+            return out.joined(separator: "\n")
+        }
+
+        private func trimEnd(_ s: String) -> String {
+            var sub = Substring(s)
+            while sub.last == " " || sub.last == "\u{A0}" { sub.removeLast() }
+            return String(sub)
+        }
+    }
+}
