@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic corpus of realistic Russian NGO mail for benchmarks and fuzz seeds.
 
-Usage: gen_corpus.py N OUTDIR [--seed S] [--no-big] [--big-count K]
+Usage: gen_corpus.py N OUTDIR [--seed S] [--no-big] [--big-count K] [--max-size BYTES]
 
 Writes OUTDIR/000001.eml ... and OUTDIR/manifest.tsv (file, kind, bytes, features).
 The same N, seed and flags give byte-identical files on any machine (each message has its
@@ -575,10 +575,10 @@ KINDS = [("outlook", 22), ("mailru", 13), ("yandex", 8), ("gmail", 22), ("thunde
          ("koi8r", 6), ("forward", 9), ("autoreply", 5), ("bounce", 5)]
 
 
-def message(seed, index, big):
+def message(seed, index, big, max_size=200_000):
     rng = random.Random(f"{seed}:{index}")
     kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
-    target = int(math.exp(rng.uniform(math.log(2_000), math.log(200_000))))
+    target = int(math.exp(rng.uniform(math.log(2_000), math.log(max(max_size, 2_001)))))
     if big:
         target = 4 * 1024 * 1024
         kind = rng.choice(["outlook", "gmail", "mailru"])
@@ -610,6 +610,8 @@ def main(argv):
     ap.add_argument("outdir")
     ap.add_argument("--seed", default="1")
     ap.add_argument("--no-big", action="store_true", help="leave out the 4 MB messages")
+    ap.add_argument("--max-size", type=int, default=200_000,
+                    help="upper bound of the size distribution in bytes (fuzz seeds: small)")
     ap.add_argument("--big-count", type=int, default=None,
                     help="number of 4 MB messages (default: 1 per 1,000, at least 1)")
     args = ap.parse_args(argv)
@@ -622,7 +624,7 @@ def main(argv):
     with open(os.path.join(args.outdir, "manifest.tsv"), "w", encoding="utf-8") as man:
         man.write("file\tkind\tbytes\tfeatures\n")
         for i in range(args.n):
-            kind, data, feats = message(args.seed, i, i in big_at)
+            kind, data, feats = message(args.seed, i, i in big_at, args.max_size)
             name = f"{i + 1:06d}.eml"
             with open(os.path.join(args.outdir, name), "wb") as f:
                 f.write(data)
