@@ -198,13 +198,3 @@ enum AddressParser {
         return s.isEmpty ? nil : s
     }
 }
-
-extension StringProtocol {
-    func trimming(chars set: String) -> String {
-        let chars = Set(set)
-        var sub = Substring(String(self))
-        while let f = sub.first, chars.contains(f) { sub.removeFirst() }
-        while let l = sub.last, chars.contains(l) { sub.removeLast() }
-        return String(sub)
-    }
-}

@@ -107,10 +107,3 @@ public struct AuthenticationResults: Sendable, Hashable {
         return out
     }
 }
-
-extension Message {
-    /// All Authentication-Results fields, topmost (added last, by our server) first.
-    public var authenticationResults: [AuthenticationResults] {
-        headers(named: "Authentication-Results").compactMap(AuthenticationResults.parse)
-    }
-}

@@ -20,7 +20,8 @@ enum BodySelection {
     private static func choose(_ p: MIMEPart, path: [Int], preferHTML: Bool) -> [[Int]] {
         if !p.contentType.hasPrefix("multipart/") {
             if p.contentType == "text/plain" || p.contentType == "text/html" {
-                return p.disposition == "attachment" && !path.isEmpty ? [] : [path]
+                // A text part sent as a file (even as the whole message) is an attachment.
+                return p.disposition == "attachment" || p.filename != nil ? [] : [path]
             }
             return []
         }

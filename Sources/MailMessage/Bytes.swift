@@ -71,23 +71,26 @@ enum Bytes {
 
     /// Converts CRLF and bare CR to LF.
     static func normalizeNewlines(_ text: String) -> String {
-        guard text.contains("\r") else { return text }
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for u in text.unicodeScalars {
-            if u == "\r" {
-                out.append("\n")
-                previousCR = true
-                continue
+        guard text.utf8.contains(ASCII.cr) else { return text }
+        var copy = text
+        // UTF-8 never has 0x0D inside a multi-byte sequence, so bytes are safe here.
+        return copy.withUTF8 { u in
+            var out = [UInt8]()
+            out.reserveCapacity(u.count)
+            var i = 0
+            let n = u.count
+            while i < n {
+                let c = u[i]
+                if c == ASCII.cr {
+                    out.append(ASCII.lf)
+                    if i + 1 < n, u[i + 1] == ASCII.lf { i += 1 }
+                } else {
+                    out.append(c)
+                }
+                i += 1
             }
-            if u == "\n" && previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = false
-            out.append(u)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// Case-insensitive ASCII prefix test.

@@ -1,6 +1,7 @@
 // Charset conversion for MIME bodies and header words, through glibc iconv.
 // Foundation's String(data:encoding:) misses koi8-r, cp866 and iso-8859-5; iconv has them all.
 
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -50,6 +51,17 @@ public enum Charset {
             var d = decodeKnown(array, name: guessed) ?? utf8Decode(array)
             d.usedFallback = true
             return d
+        }
+        if name == "UTF-8", !isValidUTF8(array), array.lazy.filter({ $0 >= 0x80 }).count >= 4,
+           !hasValidMultibyteUTF8(array) {
+            // Labelled UTF-8 but not one valid multi-byte character: a legacy 8-bit body
+            // mislabelled by the client (seen with cp1251 from old Russian webmail).
+            let guessed = detect(array)
+            if let d = decodeKnown(array, name: guessed) {
+                var d = d
+                d.usedFallback = true
+                return d
+            }
         }
         if let d = decodeKnown(array, name: name) { return d }
         // iconv does not know the label: same fallback as an unknown one.
@@ -126,10 +138,21 @@ public enum Charset {
     ]
 
     private static func isKnownToIconv(_ name: String) -> Bool {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return false }
-        iconv_close(cd)
-        return true
+        IconvPool.shared.isKnown(name)
+    }
+
+    /// True when at least one well-formed 2-4 byte UTF-8 sequence occurs.
+    static func hasValidMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let u) where u.value >= 0x80: return true
+            case .scalarValue: continue
+            case .emptyInput: return false
+            case .error: continue
+            }
+        }
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
@@ -167,9 +190,8 @@ public enum Charset {
 
     /// Runs iconv to UTF-8. Invalid or incomplete input becomes U+FFFD; never fails after open.
     static func iconvDecode(_ bytes: [UInt8], from name: String) -> (text: String, invalid: Int)? {
-        let cd = iconv_open("UTF-8", name)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
+        guard let cd = IconvPool.shared.acquire(name) else { return nil }
+        defer { IconvPool.shared.release(name, cd) }
         if bytes.isEmpty { return ("", 0) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 16)
@@ -233,14 +255,5 @@ public enum Charset {
             }
         }
         return score
-    }
-}
-
-extension String {
-    func trimmingASCIIWhitespaceAndQuotes() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\"" || f == "'" || f == "\r" || f == "\n" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\"" || l == "'" || l == "\r" || l == "\n" { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,6 +1,7 @@
 // RFC 5322 §3.3 dates and the obsolete forms of §4.3 seen in real mail: 2-digit years,
 // missing seconds, named zones (`MSK`, `EST`), `(MSK)` comments, `GMT+3`, `+03:00`.
-// Arithmetic by hand (days from civil), so no Calendar or DateFormatter in the hot path.
+// One pass over the bytes and arithmetic by hand (days from civil): no Calendar,
+// DateFormatter or Foundation string searching in the hot path.
 
 import Foundation
 
@@ -25,36 +26,45 @@ enum DateParser {
 
     /// Parses a Date header value; nil when it cannot be understood.
     static func parse(_ value: String) -> Date? {
-        // Strip comments, e.g. "(MSK)", but remember a zone name written only there.
-        var text = ""
+        let b = Array(value.utf8)
+        guard b.count <= 256 else { return nil }
+        // Tokens: runs outside comments separated by space, tab, comma; a zone name written
+        // only in a comment ("(MSK)") is remembered.
+        var tokens: [ArraySlice<UInt8>] = []
         var commentZone: Int? = nil
-        var depth = 0
-        var comment = ""
-        for ch in value {
-            if ch == "(" {
-                depth += 1
-                if depth == 1 { comment = "" }
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == 0x28 {
+                var depth = 1
+                var j = i + 1
+                let start = j
+                while j < b.count, depth > 0 {
+                    if b[j] == 0x28 { depth += 1 } else if b[j] == 0x29 { depth -= 1 }
+                    j += 1
+                }
+                let end = depth == 0 ? j - 1 : j
+                if let z = zones[Bytes.lowerString(Bytes.trimmed(b[start..<end]))] { commentZone = z }
+                i = j
                 continue
             }
-            if ch == ")" && depth > 0 {
-                depth -= 1
-                if depth == 0, let z = zones[comment.trimming(chars: " ").lowercased()] { commentZone = z }
-                text.append(" ")
+            if ASCII.isSpace(c) || c == 0x2C {
+                i += 1
                 continue
             }
-            if depth > 0 { comment.append(ch) } else { text.append(ch) }
+            var j = i
+            while j < b.count, !ASCII.isSpace(b[j]), b[j] != 0x2C, b[j] != 0x28 { j += 1 }
+            tokens.append(b[i..<j])
+            i = j
         }
-        let tokens = text.replacingOccurrences(of: ",", with: " ")
-            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-            .map(String.init)
+
         var day: Int? = nil, month: Int? = nil, year: Int? = nil
         var hour: Int? = nil, minute = 0, second = 0
         var offset: Int? = nil
-        var numbers: [Int] = []
         for tok in tokens {
-            let lower = tok.lowercased()
-            if tok.contains(":") && hour == nil {
-                let parts = tok.split(separator: ":").map { Int($0) }
+            guard let first = tok.first else { continue }
+            if hour == nil, tok.contains(ASCII.colon), ASCII.isDigit(first) {
+                let parts = tok.split(separator: ASCII.colon, omittingEmptySubsequences: false).map(number)
                 guard parts.count >= 2, let h = parts[0], let m = parts[1], h < 24, m < 60 else { return nil }
                 hour = h
                 minute = m
@@ -64,37 +74,35 @@ enum DateParser {
                 }
                 continue
             }
-            if (tok.hasPrefix("+") || tok.hasPrefix("-")) && offset == nil && hour != nil {
-                offset = numericZone(tok)
-                if offset == nil { return nil }
-                continue
-            }
-            if let m = months[String(lower.prefix(3))], month == nil, lower.first?.isLetter == true {
-                month = m
-                continue
-            }
-            if offset == nil, let z = zones[lower] {
+            if (first == 0x2B || first == ASCII.hyphen), offset == nil, hour != nil {
+                guard let z = numericZone(tok) else { return nil }
                 offset = z
                 continue
             }
-            if offset == nil, lower.hasPrefix("gmt") || lower.hasPrefix("utc"), lower.count > 3 {
-                // GMT+3, UTC+03:00
-                offset = numericZone(String(lower.dropFirst(3)))
+            if ASCII.isDigit(first) {
+                guard let n = number(tok) else { continue }
+                if day == nil, n >= 1, n <= 31, year == nil || month != nil { day = n } else if year == nil { year = n }
                 continue
             }
-            if let n = Int(tok) {
-                numbers.append(n)
+            let word = String(decoding: tok, as: UTF8.self).lowercased()
+            if month == nil, let m = months[String(word.prefix(3))] {
+                month = m
+                continue
+            }
+            if offset == nil, let z = zones[word] {
+                offset = z
+                continue
+            }
+            if offset == nil, word.hasPrefix("gmt") || word.hasPrefix("utc"), word.count > 3 {
+                // GMT+3, UTC+03:00
+                offset = numericZone(Array(word.utf8.dropFirst(3))[...])
                 continue
             }
             // Day names and unknown words (e.g. a zone name we do not know) are ignored.
         }
-        // day and year from the bare numbers: day first (RFC order), year second.
-        for n in numbers {
-            if day == nil, tokensLookDayFirst(n, month: month) { day = n } else if year == nil { year = n }
-        }
         guard let d = day, let mo = month, var y = year, let h = hour else { return nil }
         // RFC 5322 §4.3: two-digit years; three-digit years add 1900.
-        if y < 50 { y += 2000 } else if y < 100 { y += 1900 } else if y < 1000 { y += 1900 }
+        if y < 50 { y += 2000 } else if y < 1000 { y += 1900 }
         guard (1...31).contains(d), y >= 1900, y <= 9999 else { return nil }
         let zone = offset ?? commentZone ?? 0
         let days = daysFromCivil(y, mo, d)
@@ -102,17 +110,24 @@ enum DateParser {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    private static func tokensLookDayFirst(_ n: Int, month: Int?) -> Bool { n >= 1 && n <= 31 }
+    private static func number(_ s: ArraySlice<UInt8>) -> Int? {
+        guard !s.isEmpty, s.count <= 9 else { return nil }
+        var v = 0
+        for c in s {
+            guard ASCII.isDigit(c) else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return v
+    }
 
     /// "+0300", "-05:00", "+3" → minutes east.
-    private static func numericZone(_ s: String) -> Int? {
-        guard let sign = s.first, sign == "+" || sign == "-" else { return nil }
-        let digits = s.dropFirst().filter { $0 != ":" }
-        guard !digits.isEmpty, digits.count <= 4, let v = Int(digits) else { return nil }
-        let minutes: Int
-        if digits.count <= 2 { minutes = v * 60 } else { minutes = (v / 100) * 60 + v % 100 }
+    private static func numericZone(_ s: ArraySlice<UInt8>) -> Int? {
+        guard let sign = s.first, sign == 0x2B || sign == ASCII.hyphen else { return nil }
+        let digits = s.dropFirst().filter { $0 != ASCII.colon }
+        guard !digits.isEmpty, digits.count <= 4, let v = number(digits[...]) else { return nil }
+        let minutes = digits.count <= 2 ? v * 60 : (v / 100) * 60 + v % 100
         guard minutes <= 14 * 60 else { return nil }
-        return sign == "-" ? -minutes : minutes
+        return sign == ASCII.hyphen ? -minutes : minutes
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).

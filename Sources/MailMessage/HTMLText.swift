@@ -31,7 +31,12 @@ public enum HTMLText {
                     i = findEndTag(s, from: i, name: tag.name) ?? s.count
                     continue
                 }
-                r.tag(tag.name, closing: tag.closing)
+                if tag.msoNormal || (tag.name == "p" && tag.closing && r.inMsoParagraph) {
+                    r.inMsoParagraph = !tag.closing
+                    r.breakLine()
+                } else {
+                    r.tag(tag.name, closing: tag.closing)
+                }
                 continue
             }
             if c == "&" {
@@ -51,6 +56,9 @@ public enum HTMLText {
     private struct Tag {
         var name: String
         var closing: Bool
+        /// Outlook/Word writes every line as `<p class=MsoNormal>` with zero margins:
+        /// one line break, not a paragraph.
+        var msoNormal = false
     }
 
     private static func tagEnd(_ s: [Unicode.Scalar], from: Int) -> Int? {
@@ -87,7 +95,12 @@ public enum HTMLText {
             name.unicodeScalars.append(c)
             i += 1
         }
-        return Tag(name: name.lowercased(), closing: closing)
+        var tag = Tag(name: name.lowercased(), closing: closing)
+        if tag.name == "p", !closing, body.count > 12 {
+            let attrs = String(String.UnicodeScalarView(body[i...])).lowercased()
+            tag.msoNormal = attrs.contains("msonormal")
+        }
+        return tag
     }
 
     private static func find(_ s: [Unicode.Scalar], from: Int, _ needle: String) -> Int? {
@@ -180,6 +193,7 @@ public enum HTMLText {
         var listStack: [(ordered: Bool, count: Int)] = []
         var inRow = false
         var cellsInRow = 0
+        var inMsoParagraph = false
         /// A cell opened after another: the separator goes in when its first text arrives,
         /// so empty cells add nothing.
         var cellSeparatorPending = false
@@ -187,14 +201,14 @@ public enum HTMLText {
 
         mutating func scalar(_ c: Unicode.Scalar) {
             if pre > 0 {
-                if c == "\n" { newline() } else if c != "\r" { put(String(c)) }
+                if c == "\n" { newline() } else if c != "\r" { putScalar(c) }
                 return
             }
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
                 pendingSpace = true
                 return
             }
-            put(String(c))
+            putScalar(c)
         }
 
         mutating func text(_ s: String) {
@@ -206,6 +220,16 @@ public enum HTMLText {
         }
 
         mutating func put(_ s: String) {
+            prepareForText()
+            line += s
+        }
+
+        mutating func putScalar(_ c: Unicode.Scalar) {
+            prepareForText()
+            line.unicodeScalars.append(c)
+        }
+
+        mutating func prepareForText() {
             if cellSeparatorPending {
                 cellSeparatorPending = false
                 if !line.isEmpty {
@@ -221,7 +245,6 @@ public enum HTMLText {
                 if lines.last != "" { lines.append("") }
             }
             blankPending = 0
-            line += s
         }
 
         mutating func newline() {
@@ -233,11 +256,21 @@ public enum HTMLText {
 
         /// Ends the current line if it has text.
         mutating func breakLine() {
+            // Inside a table row, blocks (Word puts a <p> in every cell) only separate words:
+            // the row stays one "cell: cell" line.
+            if inRow {
+                pendingSpace = true
+                return
+            }
             if !line.isEmpty { newline() }
             pendingSpace = false
         }
 
         mutating func paragraph() {
+            if inRow {
+                pendingSpace = true
+                return
+            }
             breakLine()
             blankPending = 1
         }
@@ -245,11 +278,16 @@ public enum HTMLText {
         mutating func tag(_ name: String, closing: Bool) {
             switch name {
             case "br":
+                if inRow {
+                    pendingSpace = true
+                    return
+                }
                 if line.isEmpty && pendingSpace == false && !lines.isEmpty && blankPending > 0 {
                     return
                 }
                 newline()
             case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "hr", "dl":
+                if name == "table" { inRow = false }
                 if !closing, name == "ul" || name == "ol" { listStack.append((name == "ol", 0)) }
                 if closing, name == "ul" || name == "ol", !listStack.isEmpty { listStack.removeLast() }
                 paragraph()
@@ -272,6 +310,7 @@ public enum HTMLText {
                     pendingSpace = false
                 }
             case "tr":
+                inRow = false
                 breakLine()
                 inRow = !closing
                 cellsInRow = 0

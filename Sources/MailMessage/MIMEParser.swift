@@ -2,6 +2,17 @@
 // message/rfc822 parsed recursively, transfer encodings and charsets decoded.
 // Every problem becomes a defect; limits (depth, parts, header bytes, total bytes) end
 // parsing of the offending branch, never the process.
+//
+// Defect codes (stable; `Defect.code`):
+//   header.too_long, header.missing_blank_line, header.continuation_without_field,
+//   header.raw_8bit (8-bit bytes that are not UTF-8), address.invalid (From), date.invalid,
+//   message.too_large, mime.too_deep, mime.too_many_parts, mime.missing_boundary,
+//   mime.boundary_mismatch (declared boundary absent, one found in the body),
+//   mime.boundary_not_found, mime.missing_close_boundary, mime.no_parts,
+//   mime.bad_content_type, mime.bad_parameter, mime.unknown_transfer_encoding,
+//   base64.invalid_characters, base64.truncated, qp.invalid_escape, uuencode.truncated,
+//   charset.unknown, charset.missing (8-bit text without a label), charset.mismatch
+//   (known label, bytes not in it), charset.invalid_sequence, text.nul_bytes.
 
 #if canImport(Glibc)
 import Glibc
@@ -32,7 +43,8 @@ struct MIMEParser {
             if DateParser.parse(d.value) == nil { defects.append(Defect(code: "date.invalid", detail: d.value)) }
         }
         if let f = root.headers.first(where: { $0.name.caseInsensitiveEquals("From") }) {
-            if AddressParser.parseList(f.raw).isEmpty {
+            // Cheap check first: nearly every From has an "@" and parses.
+            if !f.raw.contains(0x40) || AddressParser.parseList(f.raw).isEmpty {
                 defects.append(Defect(code: "address.invalid", detail: "From"))
             }
         }
@@ -188,7 +200,7 @@ struct MIMEParser {
         part.charset = d.charset
         var text = Bytes.normalizeNewlines(d.text)
         // NUL is never text; removed after decoding so UTF-16 bodies survive.
-        if text.unicodeScalars.contains("\u{0}") {
+        if text.utf8.contains(0) {
             defects.append(Defect(code: "text.nul_bytes"))
             text.unicodeScalars.removeAll { $0 == "\u{0}" }
         }
@@ -370,15 +382,5 @@ struct MIMEParser {
             i = next
         }
         return nil
-    }
-}
-
-extension String {
-    @inline(__always)
-    func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = self.utf8, b = other.utf8
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where ASCII.lower(x) != ASCII.lower(y) { return false }
-        return true
     }
 }

@@ -134,11 +134,11 @@ public struct Message: Sendable {
 
     /// The decoded value of the first header with this name (case-insensitive).
     public func header(_ name: String) -> String? {
-        root.headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        root.headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
     /// All decoded values of headers with this name, in order.
     public func headers(named name: String) -> [String] {
-        root.headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        root.headers.filter { $0.name.caseInsensitiveEquals(name) }.map(\.value)
     }
 }

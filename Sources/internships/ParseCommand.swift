@@ -19,8 +19,16 @@ struct ParseCommand: AsyncParsableCommand {
     @Argument(help: "Message files (.eml, raw RFC 5322 bytes).")
     var files: [String]
 
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Parse every file N times and report the time (profiling).",
+                                                            visibility: .hidden))
+    var repetitions: Int = 0
+
     func run() async throws {
         let classifier = Classifier(ownAddresses: Set(ownAddresses.map { $0.lowercased() }))
+        if repetitions > 0 {
+            timeParsing(classifier: classifier)
+            return
+        }
         var missing = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -40,6 +48,35 @@ struct ParseCommand: AsyncParsableCommand {
             }
         }
         if missing > 0 { throw ExitCode(66) }  // EX_NOINPUT
+    }
+}
+
+extension ParseCommand {
+    /// Parse + summary of every readable file, `repetitions` times, in memory; prints
+    /// microseconds per message to stderr. For profiling the parser, not a benchmark suite.
+    func timeParsing(classifier: Classifier) {
+        let inputs = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
+        var sink = 0
+        let count = inputs.count * repetitions
+        func microsPerMessage(_ d: Duration) -> Double {
+            let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            return count > 0 ? s / Double(count) * 1e6 : 0
+        }
+        let clock = ContinuousClock()
+        let parseOnly = clock.measure {
+            for _ in 0..<repetitions {
+                for bytes in inputs { sink &+= Message.parse(bytes).root.children.count }
+            }
+        }
+        let withSummary = clock.measure {
+            for _ in 0..<repetitions {
+                for bytes in inputs {
+                    sink &+= MessageSummary(Message.parse(bytes), classifier: classifier).text.utf8.count
+                }
+            }
+        }
+        FileHandle.standardError.write(Data(("\(count) messages: parse \(microsPerMessage(parseOnly)) us/message, "
+            + "parse+summary \(microsPerMessage(withSummary)) us/message (\(sink))\n").utf8))
     }
 }
 

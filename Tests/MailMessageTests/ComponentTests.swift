@@ -26,6 +26,10 @@ struct HTMLTextTests {
         ("1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
         ("AT&T &unknown; &", "AT&T &unknown; &"),
         ("<blockquote>цитата</blockquote>ответ", "цитата\n\nответ"),
+        ("<p class=MsoNormal>a<o:p></o:p></p><p class=MsoNormal>b</p>", "a\nb"),
+        ("<table><tr><td><p>ФИО</p></td><td><p>Иванов</p><p>Иван</p></td></tr><tr><td>x<br>y</td></tr></table>",
+         "ФИО: Иванов Иван\nx y"),
+        ("<div>a</div><div><br></div><div>b</div>", "a\n\nb"),
     ]
 
     @Test("HTML to readable text", arguments: cases)

@@ -1129,6 +1129,198 @@ case("headers-only", "From: n@village.test\r\nSubject: empty\r\nDate: Sat, 14 Oc
      from_="n@village.test", subject="empty", date="2023-10-14T05:00:00Z", message_id=None, **{"class": "human"},
      text="", attachments=[], defects=[])
 
+# Outlook HTML-only (Word engine): MsoNormal lines, conditional comments, a form table.
+html = ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+        "<meta http-equiv=Content-Type content=\"text/html; charset=windows-1251\">"
+        "<!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->"
+        "<style><!-- p.MsoNormal {margin:0cm;} --></style></head><body lang=RU>"
+        "<div class=WordSection1><p class=MsoNormal>Добрый день!<o:p></o:p></p>"
+        "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+        "<p class=MsoNormal>Заявка ниже.<o:p></o:p></p>"
+        "<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>ИНН<o:p></o:p></p></td>"
+        "<td><p class=MsoNormal>5981001234<o:p></o:p></p></td></tr>"
+        "<tr><td><p class=MsoNormal>Телефон:<o:p></o:p></p></td><td><p class=MsoNormal>8 (34260) 4-12-34<o:p></o:p></p></td></tr>"
+        "</table><p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>С уважением, Ирина<o:p></o:p></p></div></body></html>")
+case("outlook-html-word", crlf(f"""From: =?windows-1251?B?yPDo7eA=?= <irina@kosa-ngo.test>
+To: "intake@example.test" <intake@example.test>
+Subject: {ew("Заявка", "windows-1251")}
+Date: Sat, 14 Oct 2023 09:30:00 +0500
+Message-ID: <000301d9fe4c$8c1e2a10$a45a7e30$@kosa-ngo.test>
+MIME-Version: 1.0
+Content-Type: text/html; charset="windows-1251"
+Content-Transfer-Encoding: quoted-printable
+X-Mailer: Microsoft Outlook 16.0
+Content-Language: ru
+
+""").encode() + qp(html.encode("cp1251")).encode(),
+    from_="irina@kosa-ngo.test", from_name="Ирина", subject="Заявка", date="2023-10-14T04:30:00Z",
+    message_id="000301d9fe4c$8c1e2a10$a45a7e30$@kosa-ngo.test", **{"class": "human"},
+    text="Добрый день!\n\nЗаявка ниже.\n\nИНН: 5981001234\nТелефон: 8 (34260) 4-12-34\n\nС уважением, Ирина",
+    text_excludes=["OfficeDocumentSettings", "margin"], attachments=[], defects=[])
+
+# S/MIME signed (corporate Outlook): multipart/signed, the signature is an attachment.
+sig = bytes(range(48)) * 3
+case("smime-signed", crlf(f"""From: Director <director@big-ngo.test>
+To: intake@example.test
+Subject: Signed application
+Date: Sun, 15 Oct 2023 10:00:00 +0500
+Message-ID: <signed-1@big-ngo.test>
+MIME-Version: 1.0
+Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256;
+\tboundary="----=_NextPart_000_0010_01DA0000.SIGNED"
+
+This is a multipart message in MIME format.
+
+------=_NextPart_000_0010_01DA0000.SIGNED
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+
+Подписанная заявка: ООО «Пример».
+------=_NextPart_000_0010_01DA0000.SIGNED
+Content-Type: application/pkcs7-signature; name="smime.p7s"
+Content-Transfer-Encoding: base64
+Content-Disposition: attachment; filename="smime.p7s"
+
+{b64(sig)}
+
+------=_NextPart_000_0010_01DA0000.SIGNED--
+"""),
+    from_="director@big-ngo.test", subject="Signed application", date="2023-10-15T05:00:00Z",
+    message_id="signed-1@big-ngo.test", **{"class": "human"}, text="Подписанная заявка: ООО «Пример».",
+    attachments=[{"filename": "smime.p7s", "content_type": "application/pkcs7-signature", "size": len(sig)}],
+    defects=[])
+
+# A forward of a forward: message/rfc822 inside message/rfc822.
+case("forward-of-forward", crlf("""From: coordinator2@ngo.test
+To: intake@example.test
+Subject: Fwd: Fwd: form
+Date: Mon, 16 Oct 2023 10:00:00 +0500
+Message-ID: <ff-outer@ngo.test>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="L1"
+
+--L1
+Content-Type: text/plain; charset=utf-8
+
+see below
+--L1
+Content-Type: message/rfc822
+
+From: coordinator1@ngo.test
+To: coordinator2@ngo.test
+Subject: Fwd: form
+Message-ID: <ff-middle@ngo.test>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="L2"
+
+--L2
+Content-Type: text/plain; charset=utf-8
+
+fyi
+--L2
+Content-Type: message/rfc822
+
+From: applicant@village.test
+Subject: form
+Message-ID: <ff-inner@village.test>
+Content-Type: text/plain; charset=utf-8
+
+ФИО: Тестова
+--L2--
+--L1--
+"""),
+    from_="coordinator2@ngo.test", subject="Fwd: Fwd: form", date="2023-10-16T05:00:00Z",
+    message_id="ff-outer@ngo.test", **{"class": "human"}, text="see below",
+    embedded=[{"from": "coordinator1@ngo.test", "subject": "Fwd: form", "message_id": "ff-middle@ngo.test",
+               "text": "fyi"}],
+    attachments=[], defects=[])
+
+# Declared UTF-8, really windows-1251 (old webmail): decoded as cp1251 with a defect.
+case("mislabelled-utf8-is-cp1251", crlf("""From: old.webmail@village.test
+To: intake@example.test
+Subject: mislabelled
+Date: Mon, 16 Oct 2023 11:00:00 +0500
+Message-ID: <ml-1@village.test>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+""").encode() + crlf("Прошу включить меня в список участников.\n").encode("cp1251"),
+    from_="old.webmail@village.test", subject="mislabelled", date="2023-10-16T06:00:00Z",
+    message_id="ml-1@village.test", **{"class": "human"}, text="Прошу включить меня в список участников.\n",
+    attachments=[], defects=["charset.mismatch"])
+
+# Really broken UTF-8 (a few bad bytes in good text): U+FFFD and a defect, never a crash.
+case("utf8-with-bad-bytes", crlf("""From: phone@village.test
+To: intake@example.test
+Subject: bad bytes
+Date: Mon, 16 Oct 2023 12:00:00 +0500
+Message-ID: <bb-1@village.test>
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+""").encode() + "Да, ".encode() + b"\xff\xfe" + "приеду.\r\n".encode(),
+    from_="phone@village.test", subject="bad bytes", date="2023-10-16T07:00:00Z", message_id="bb-1@village.test",
+    **{"class": "human"}, text="Да, \ufffd\ufffdприеду.\n", attachments=[], defects=["charset.invalid_sequence"])
+
+# Outlook with a TNEF winmail.dat and an RFC 2231 filename in windows-1251.
+tnef = b"\x78\x9f\x3e\x22" + bytes(100)
+fname = "Программа.doc"
+enc = "".join("%%%02X" % c for c in fname.encode("cp1251"))
+doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(120)
+case("outlook-tnef-and-2231-cp1251", crlf(f"""From: Host NGO <host@ngo-ochyor.test>
+To: intake@example.test
+Subject: Program
+Date: Tue, 17 Oct 2023 10:00:00 +0500
+Message-ID: <tnef-1@ngo-ochyor.test>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="----=_NextPart_TNEF"
+
+------=_NextPart_TNEF
+Content-Type: text/plain; charset="koi8-r"
+Content-Transfer-Encoding: 7bit
+
+See the attachment.
+------=_NextPart_TNEF
+Content-Type: application/msword; name*=windows-1251''{enc}
+Content-Disposition: attachment; filename*=windows-1251''{enc}
+Content-Transfer-Encoding: base64
+
+{b64(doc)}
+------=_NextPart_TNEF
+Content-Type: application/ms-tnef; name="winmail.dat"
+Content-Transfer-Encoding: base64
+Content-Disposition: attachment; filename="winmail.dat"
+
+{b64(tnef)}
+------=_NextPart_TNEF--
+"""),
+    from_="host@ngo-ochyor.test", subject="Program", date="2023-10-17T05:00:00Z", message_id="tnef-1@ngo-ochyor.test",
+    **{"class": "human"}, text="See the attachment.",
+    attachments=[{"filename": fname, "content_type": "application/msword", "size": len(doc)},
+                 {"filename": "winmail.dat", "content_type": "application/ms-tnef", "size": len(tnef)}],
+    defects=[])
+
+# Exchange NDR in Russian without an RFC 3464 part (heuristic, by subject).
+case("bounce-exchange-ru-heuristic", crlf(f"""From: {ew("Администратор системы", "UTF-8")} <admin@school.test>
+To: intake@example.test
+Subject: {ew("Недоставлено: Приглашение", "UTF-8")}
+Date: Wed, 18 Oct 2023 10:00:00 +0500
+Message-ID: <ndr-ru-1@school.test>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Ваше сообщение не было доставлено следующим получателям:
+
+     teacher.old@school.test
+     Адресат не найден.
+"""),
+    from_="admin@school.test", subject="Недоставлено: Приглашение", date="2023-10-18T05:00:00Z",
+    message_id="ndr-ru-1@school.test", **{"class": "bounce"},
+    text_contains=["не было доставлено"],
+    delivery={"failed": ["teacher.old@school.test"], "original_message_id": None, "heuristic": True},
+    attachments=[], defects=[])
+
 
 def main():
     os.makedirs(OUT, exist_ok=True)
