@@ -34,8 +34,14 @@ func exercise(_ message: Message, depth: Int) {
     consume(message.date)
     consume(message.defects.count)
     consume(message.headers(named: "Received").count)
+    consume(message.autoSubmitted)
+    consume(message.authenticationResults.map { $0.result(for: "dkim") })
+    consume(message.deliveryReport?.failedRecipients)
     let classifier = Classifier(ownAddresses: ["intake@example.test"])
     consume(classifier.classify(message))
+    // What `internships parse --json` prints: the summary and its JSON encoding.
+    let summary = MessageSummary(message, classifier: classifier)
+    consume(try? JSONEncoder().encode(summary).count)
     // Forwards nest; limits in the parser bound the depth, this bound keeps the harness honest.
     if depth < 8 {
         for inner in message.embeddedMessages {
