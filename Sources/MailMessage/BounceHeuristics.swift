@@ -32,14 +32,14 @@ enum BounceHeuristics {
             let t = line.trimming(chars: " \t")
             if t.hasPrefix("<"), let close = t.firstIndex(of: ">") {
                 let a = String(t[t.index(after: t.startIndex)..<close])
-                if a.contains("@"), seen.insert(a.lowercased()).inserted { out.append(a) }
+                if a.utf8.contains(0x40), seen.insert(a.lowercased()).inserted { out.append(a) }
             }
         }
         if out.isEmpty {
             for line in text.split(separator: "\n") {
                 for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                     let w = word.trimming(chars: "<>()[],;:.\"'")
-                    if w.contains("@"), !w.lowercased().hasPrefix("mailer-daemon"), !w.lowercased().hasPrefix("postmaster"),
+                    if w.utf8.contains(0x40), !w.lowercased().hasPrefix("mailer-daemon"), !w.lowercased().hasPrefix("postmaster"),
                        seen.insert(w.lowercased()).inserted {
                         out.append(w)
                     }

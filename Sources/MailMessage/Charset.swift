@@ -63,6 +63,14 @@ public enum Charset {
                 return d
             }
         }
+        if singleByteLegacy.contains(name), multibyteUTF8Count(array, atLeast: 2) {
+            // Valid UTF-8 with several multi-byte characters under a legacy 8-bit label: the
+            // label is wrong (PHP mailers that say windows-1251 and send UTF-8). Legacy
+            // Cyrillic text practically never forms valid UTF-8 sequences.
+            var d = utf8Decode(array)
+            d.usedFallback = true
+            return d
+        }
         if let d = decodeKnown(array, name: name) { return d }
         // iconv does not know the label: same fallback as an unknown one.
         let guessed = detect(array)
@@ -75,6 +83,8 @@ public enum Charset {
     /// Aliases seen in real mail (`win-1251`, `x-cp1251`, `koi8r`, `utf8`, `ks_c_5601-1987`)
     /// map to the names glibc knows.
     public static func canonicalName(_ label: String) -> String? {
+        // Fast path: the label as most clients write it.
+        if let mapped = aliases[label] { return mapped.isEmpty ? nil : mapped }
         var l = label.trimmingASCIIWhitespaceAndQuotes().lowercased()
         if let star = l.firstIndex(of: "*") { l = String(l[..<star]) }  // RFC 2231 §5 language
         if let mapped = aliases[l] { return mapped.isEmpty ? nil : mapped }
@@ -141,6 +151,21 @@ public enum Charset {
         IconvPool.shared.isKnown(name)
     }
 
+    private static let singleByteLegacy: Set<String> = [
+        "WINDOWS-1251", "KOI8-R", "KOI8-U", "KOI8-RU", "CP866", "ISO-8859-5", "ISO-8859-1", "CP1252", "MAC-CYRILLIC",
+    ]
+
+    /// True when the bytes are valid UTF-8 with at least `n` multi-byte characters.
+    static func multibyteUTF8Count(_ bytes: [UInt8], atLeast n: Int) -> Bool {
+        guard !Bytes.isASCII(bytes), isValidUTF8(bytes) else { return false }
+        var count = 0
+        for b in bytes where b >= 0xC2 && b <= 0xF4 {  // lead bytes
+            count += 1
+            if count >= n { return true }
+        }
+        return false
+    }
+
     /// True when at least one well-formed 2-4 byte UTF-8 sequence occurs.
     static func hasValidMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
         var it = bytes.makeIterator()
@@ -156,9 +181,8 @@ public enum Charset {
     }
 
     private static func utf8Decode(_ bytes: [UInt8]) -> Decoded {
-        if isValidUTF8(bytes) {
-            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "UTF-8",
-                           usedFallback: false, invalidSequences: 0)
+        if let s = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: s, charset: "UTF-8", usedFallback: false, invalidSequences: 0)
         }
         // Count replaced sequences by decoding scalar by scalar.
         var invalid = 0

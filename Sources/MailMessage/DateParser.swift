@@ -84,7 +84,7 @@ enum DateParser {
                 if day == nil, n >= 1, n <= 31, year == nil || month != nil { day = n } else if year == nil { year = n }
                 continue
             }
-            let word = String(decoding: tok, as: UTF8.self).lowercased()
+            let word = Bytes.isASCII(tok) ? Bytes.lowerString(tok) : String(decoding: tok, as: UTF8.self).lowercased()
             if month == nil, let m = months[String(word.prefix(3))] {
                 month = m
                 continue

@@ -44,7 +44,7 @@ struct MIMEParser {
         }
         if let f = root.headers.first(where: { $0.name.caseInsensitiveEquals("From") }) {
             // Cheap check first: nearly every From has an "@" and parses.
-            if !f.raw.contains(0x40) || AddressParser.parseList(f.raw).isEmpty {
+            if !f.raw.contains(0x40) && AddressParser.parseList(f.raw).isEmpty {
                 defects.append(Defect(code: "address.invalid", detail: "From"))
             }
         }
@@ -121,10 +121,21 @@ struct MIMEParser {
         return part
     }
 
+    /// `type/subtype` with no spaces and one slash (bytes, not Foundation string search).
     private func isValidType(_ v: String) -> Bool {
-        guard let slash = v.firstIndex(of: "/") else { return false }
-        let a = v[..<slash], b = v[v.index(after: slash)...]
-        return !a.isEmpty && !b.isEmpty && !v.contains(" ") && !b.contains("/")
+        var slashes = 0
+        var slashAt = -1
+        var n = 0
+        for c in v.utf8 {
+            if c == 0x2F {
+                slashes += 1
+                slashAt = n
+            } else if c <= 32 {
+                return false
+            }
+            n += 1
+        }
+        return slashes == 1 && slashAt > 0 && slashAt < n - 1
     }
 
     private static func baseName(_ f: String) -> String {

@@ -4,10 +4,12 @@
 import Foundation
 
 extension Message {
+    /// Mailboxes of the From field(s); groups flattened, display names decoded.
     public var from: [Address] { addresses("From") }
     public var replyTo: [Address] { addresses("Reply-To") }
     public var to: [Address] { addresses("To") }
     public var cc: [Address] { addresses("Cc") }
+    /// The decoded Subject (RFC 2047 words, raw 8-bit bytes), trimmed.
     public var subject: String? { header("Subject").map(Self.trimmedHeaderText) }
     /// Message-ID without angle brackets.
     public var messageID: String? { rawHeader("Message-ID").flatMap { MessageIDList.parse($0).first } }
@@ -48,6 +50,11 @@ extension Message {
     }
 
     /// Parts that are attachments (not the chosen body), embedded messages excluded.
+    /// A leaf counts when it is not the chosen body and has a filename, or
+    /// `Content-Disposition: attachment`, or a non-text type (inline images and
+    /// `message/delivery-status` included). uuencoded blocks found in a text body appear here
+    /// too. `text` is filled for text/* parts (declared charset, else detected) and for
+    /// `.txt`/`.csv` files sent with another type.
     public var attachments: [Attachment] {
         let body = Set(BodySelection.bodyPaths(root))
         let html = BodySelection.htmlPath(root)

@@ -20,7 +20,7 @@ enum MessageIDList {
         if ids.isEmpty {
             let text = String(decoding: raw, as: UTF8.self)
             ids = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-                .map(String.init).filter { $0.contains("@") }
+                .map(String.init).filter { $0.utf8.contains(0x40) }
         }
         return ids
     }

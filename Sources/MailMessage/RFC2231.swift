@@ -11,22 +11,23 @@ struct ParameterizedValue {
     var defects: [Defect]
 
     static func parse(_ raw: [UInt8]) -> ParameterizedValue {
-        var segments = split(raw)
-        guard !segments.isEmpty else { return ParameterizedValue(value: "", parameters: [:], defects: []) }
-        let main = segments.removeFirst()
-        let value = Bytes.lowerString(Bytes.trimmed(main[...]))
+        // Comments are rare: without "(" the segments are slices of `raw` (no copies).
+        let segments: [ArraySlice<UInt8>] = raw.contains(0x28) ? split(raw).map { $0[...] } : splitSlices(raw)
+        guard let main = segments.first else { return ParameterizedValue(value: "", parameters: [:], defects: []) }
+        let value = Bytes.lowerString(Bytes.trimmed(main))
         var defects: [Defect] = []
         var plain: [String: String] = [:]
         // RFC 2231 §3, §4: name*N or name*N* or name*.
         var extended: [String: [(index: Int, encoded: Bool, bytes: [UInt8])]] = [:]
-        for seg in segments {
-            let s = Bytes.trimmed(seg[...])
+        for seg in segments.dropFirst() {
+            let s = Bytes.trimmed(seg)
             if s.isEmpty { continue }
             guard let eq = s.firstIndex(of: ASCII.equals) else {
                 defects.append(Defect(code: "mime.bad_parameter", detail: String(decoding: s, as: UTF8.self)))
                 continue
             }
-            let name = Bytes.lowerString(Bytes.trimmed(s[s.startIndex..<eq]))
+            let nameBytes = Bytes.trimmed(s[s.startIndex..<eq])
+            let name = Bytes.lowerString(nameBytes)
             var v = Bytes.trimmed(s[(eq + 1)...])
             var quoted = false
             if v.first == ASCII.quote {
@@ -34,8 +35,8 @@ struct ParameterizedValue {
                 v = v.dropFirst()
                 if v.last == ASCII.quote { v = v.dropLast() }
             }
-            let valueBytes = quoted ? unescape(v) : Array(v)
-            if let star = name.firstIndex(of: "*") {
+            let valueBytes: ArraySlice<UInt8> = quoted && v.contains(ASCII.backslash) ? unescape(v)[...] : v
+            if nameBytes.contains(0x2A), let star = name.firstIndex(of: "*") {
                 let base = String(name[..<star])
                 let rest = name[name.index(after: star)...]
                 var encoded = false
@@ -46,17 +47,20 @@ struct ParameterizedValue {
                 }
                 if indexPart.isEmpty {
                     // name*=charset'lang'value (no continuation)
-                    extended[base, default: []].append((0, true, valueBytes))
+                    extended[base, default: []].append((0, true, Array(valueBytes)))
                 } else if let n = Int(indexPart), n >= 0, n < 10_000 {
-                    extended[base, default: []].append((n, encoded, valueBytes))
+                    extended[base, default: []].append((n, encoded, Array(valueBytes)))
                 } else {
                     defects.append(Defect(code: "mime.bad_parameter", detail: name))
                 }
                 continue
             }
-            if plain[name] == nil {
+            if plain[name] == nil, name == "boundary" {
+                // A boundary is compared byte for byte: never decoded.
+                plain[name] = String(decoding: valueBytes, as: UTF8.self)
+            } else if plain[name] == nil {
                 var flags = RFC2047.Flags()
-                plain[name] = RFC2047.decode(valueBytes[...], flags: &flags)
+                plain[name] = RFC2047.decode(valueBytes, flags: &flags)
                 if flags.contains(.unknownCharset) { defects.append(Defect(code: "charset.unknown", detail: name)) }
             }
         }
@@ -94,6 +98,32 @@ struct ParameterizedValue {
             }
         }
         return ParameterizedValue(value: value, parameters: params, defects: defects)
+    }
+
+    /// Splits at ";" outside quoted strings into slices of `raw` (no comments present).
+    private static func splitSlices(_ raw: [UInt8]) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = 0
+        var inQuote = false
+        var i = 0
+        while i < raw.count {
+            let c = raw[i]
+            if inQuote {
+                if c == ASCII.backslash {
+                    i += 2
+                    continue
+                }
+                if c == ASCII.quote { inQuote = false }
+            } else if c == ASCII.quote {
+                inQuote = true
+            } else if c == ASCII.semicolon {
+                out.append(raw[start..<i])
+                start = i + 1
+            }
+            i += 1
+        }
+        out.append(raw[min(start, raw.count)..<raw.count])
+        return out
     }
 
     /// Splits at ";" outside quoted strings; drops comments outside quotes.

@@ -155,6 +155,8 @@ struct CharsetTests {
         (Array("plain".utf8), nil, "plain", false),
         ([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2], "us-ascii", "Привет", true),
         ([0x41, 0xC3], "utf-8", "A\u{FFFD}", false),
+        (Array("Привет".utf8), "windows-1251", "Привет", true),  // wrong label
+        (Array("Ñ".utf8), "iso-8859-1", "Ã\u{91}", false),  // one pair: could be Latin-1, keep the label
     ]
 
     @Test("Charset.decode labels, aliases and fallbacks", arguments: cases)

@@ -35,6 +35,8 @@ struct HeaderTests {
         ("Re: =?UTF-8?B?0J/RgNC40LLQtdGC?= there", "Re: Привет there"),
         ("not =?encoded", "not =?encoded"),
         ("=?iso-2022-jp?B?GyRCJDMkcyRLJEEkTxsoQg==?=", "こんにちは"),
+        // wrong label: UTF-8 bytes declared windows-1251
+        ("=?windows-1251?B?0J/RgNC40LLQtdGC?=", "Привет"),
     ]
 
     @Test("RFC 2047 encoded words", arguments: encodedWords)

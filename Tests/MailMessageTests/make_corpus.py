@@ -1322,6 +1322,25 @@ Content-Type: text/plain; charset=utf-8
     attachments=[], defects=[])
 
 
+# A PHP mailer that declares windows-1251 and sends UTF-8 (body and encoded subject).
+case("wrong-label-utf8-as-cp1251", crlf(f"""From: noreply@site-builder.test
+To: intake@example.test
+Subject: =?windows-1251?B?{base64.b64encode("Заявка с сайта".encode()).decode()}?=
+Date: Thu, 19 Oct 2023 10:00:00 +0500
+Message-ID: <php-1@site-builder.test>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=windows-1251
+Content-Transfer-Encoding: 8bit
+X-Mailer: PHP/7.4.33
+
+Имя: Пётр
+Сообщение: хочу участвовать
+"""),
+    from_="noreply@site-builder.test", subject="Заявка с сайта", date="2023-10-19T05:00:00Z",
+    message_id="php-1@site-builder.test", **{"class": "human"}, text="Имя: Пётр\nСообщение: хочу участвовать\n",
+    attachments=[], defects=["charset.mismatch"])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, eml, expected in CASES:
