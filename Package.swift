@@ -98,6 +98,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmark only (scripts/bench-parse): times MailMessage on a corpus, not shipped.
+        .executableTarget(name: "parse-bench", dependencies: ["MailMessage"]),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage"]),
         .testTarget(
             name: "MailMessageTests",
