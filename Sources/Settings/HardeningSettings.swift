@@ -62,3 +62,17 @@ extension SettingsLoader {
         return PrivacySettings(consentVersion: version, retentionDays: days)
     }
 }
+
+extension PrivacySettings {
+    /// The moment personal data of `campaign` may be kept until: the start of the day after
+    /// the internships' last day, plus `retentionDays`, in the campaign's time zone.
+    public func retentionCutoff(for campaign: Campaign) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = campaign.timeZone
+        let last = campaign.internships.last
+        guard let day = calendar.date(from: DateComponents(year: last.year, month: last.month, day: last.day)) else {
+            return nil
+        }
+        return calendar.date(byAdding: .day, value: retentionDays + 1, to: day)
+    }
+}

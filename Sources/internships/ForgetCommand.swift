@@ -1,6 +1,6 @@
 // `internships forget EMAIL`: erases one person's personal data (152-FZ art. 21) from the
-// database named in the config. Counts for the report stay. Re-running finds nothing more to
-// erase and changes nothing but the log.
+// database named in the config; `--expired` erases everyone's once the retention period after
+// the campaign has passed. Counts for the report stay. Re-running erases nothing more.
 import ArgumentParser
 import Foundation
 import Logging
@@ -19,12 +19,20 @@ struct ForgetCommand: ParsableCommand {
             """)
 
     @Argument(help: "The person's email address.")
-    var email: String
+    var email: String?
+
+    @Flag(name: .long, help: "Instead of one person: erase everyone's data once the retention period after the campaign has passed ([privacy] retention_days).")
+    var expired = false
 
     @Option(name: .long, help: "The configuration file.")
     var config: String = "internships.toml"
 
     func validate() throws {
+        if expired {
+            if email != nil { throw ValidationError("Give EMAIL or --expired, not both.") }
+            return
+        }
+        guard let email else { throw ValidationError("Give the person's EMAIL (or --expired).") }
         let parts = email.split(separator: "@")
         if parts.count != 2 || email.contains(where: { $0.isWhitespace || $0.isNewline }) {
             throw ValidationError("'\(email)' is not an email address.")
@@ -43,13 +51,30 @@ struct ForgetCommand: ParsableCommand {
         }
         do {
             let store = try Store(path: settings.databasePath.path)
-            let counts = try store.forget(email: email, at: Date())
+            let now = Date()
+            let counts: ErasureCounts
+            if expired {
+                guard let cutoff = settings.privacy.retentionCutoff(for: settings.campaign) else {
+                    throw ExitCode(ConfigError.exitCode)
+                }
+                if now < cutoff {
+                    print("nothing erased: personal data is kept until \(cutoff) ([privacy] retention_days)")
+                    return
+                }
+                // Mail of this campaign: fetched before the day after its internships ended.
+                let end = PrivacySettings(retentionDays: 0).retentionCutoff(for: settings.campaign) ?? cutoff
+                counts = try store.forgetAll(fetchedBefore: end, at: now)
+            } else {
+                counts = try store.forget(email: email ?? "", at: now)
+            }
             // The address is personal data: the log says how much, never whose.
             logger.info("personal data erased", metadata: [
                 "erasure.inbound": "\(counts.inboundMessages)", "erasure.submissions": "\(counts.submissions)",
                 "erasure.outbox": "\(counts.outboxMessages)",
             ])
             print("erased: \(counts)")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             FileHandle.standardError.write(Data("internships forget: \(error)\n".utf8))
             throw ExitCode(75)

@@ -50,3 +50,17 @@ import Testing
         #expect(match?.message.contains(says) == true, "got \(error.problems)")
     }
 }
+
+@Suite struct RetentionTests {
+    @Test(arguments: [(0, "2028-02-01"), (1, "2028-02-02"), (365, "2029-01-31")])
+    func cutoffIsDaysAfterTheInternshipsEnd(days: Int, iso: String) throws {
+        // The example's internships end 2028-01-31 (Asia/Yekaterinburg, UTC+5).
+        let s = try Settings.parse(Settings.exampleTOML, file: try Scratch().configFile)
+        let cutoff = try #require(PrivacySettings(retentionDays: days).retentionCutoff(for: s.campaign))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = s.campaign.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour], from: cutoff)
+        #expect(String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0) == iso)
+        #expect(parts.hour == 0)
+    }
+}
