@@ -178,6 +178,35 @@ struct SecurityTests {
     }
 }
 
+extension SecurityTests {
+    /// TLS verification has no switch: a certificate from an unknown CA stops the run with 78
+    /// and a message naming TLS, for IMAP and for SMTP; nothing is fetched or sent.
+    @Test func untrustedCertificateIsAConfigurationError() throws {
+        let env = try MailEnv.require()
+        let tag = UUID().uuidString.lowercased().prefix(8)
+        let intake = "intake-tls\(tag)@example.test"
+        let wrongCA = (env["MAIL_CA_FILE"] as NSString).deletingLastPathComponent + "/wrong-ca.pem"
+        try #require(FileManager.default.fileExists(atPath: wrongCA))
+        let harness = try Harness(config: PipelineConfig(campaign: "tls", programmeAddress: intake,
+                                                         answerExistingOnFirstRun: true))
+        harness.mailbox.deliver(Mail.make(from: "tls-\(tag)@example.test", body: Mail.program(org: "А"), id: "t@x"))
+        var imap = env.imap(intake)
+        imap.caFile = wrongCA
+        var smtp = env.smtp(intake)
+        smtp.caFile = wrongCA
+        let runner = Runner(stages: harness.stages())
+        let viaIMAP = try runner.run(source: try IMAPMailboxSource(settings: imap, logger: quietSecurityLogger()),
+                                     sender: harness.sender, now: Date())
+        #expect(viaIMAP.exitStatus == .configuration)
+        #expect(viaIMAP.problems.contains { $0.contains("TLS") || $0.contains("certificate") }, "\(viaIMAP.problems)")
+        let viaSMTP = try runner.run(source: harness.mailbox,
+                                     sender: try SMTPMailSender(settings: smtp, logger: quietSecurityLogger()), now: Date())
+        #expect(viaSMTP.exitStatus == .configuration)
+        #expect(viaSMTP.problems.contains { $0.contains("TLS") || $0.contains("certificate") }, "\(viaSMTP.problems)")
+        #expect(try harness.outbox().allSatisfy { $0.state != .sent })
+    }
+}
+
 private func quietSecurityLogger() -> Logger {
     var logger = Logger(label: "security")
     logger.logLevel = .critical
