@@ -107,6 +107,8 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
+        // Runs the built `internships` binary against the real local servers.
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport"]),
     ]
 )

@@ -149,11 +149,15 @@ public struct Runner {
 
     /// What a database failure means for the operator: busy and full pass (75, nothing
     /// committed is lost and the next run resumes); permissions and a broken file do not (78).
+    public static func explainDatabase(_ error: any Error, path: String) -> (ExitStatus, String)? {
+        (error as? DatabaseError).map { explain($0, path: path) }
+    }
+
     static func explain(_ error: DatabaseError, path: String) -> (ExitStatus, String) {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return (.temporaryFailure,
-                    "the database \(path) is locked by another process — nothing was lost; the next run resumes")
+                    "the database\(path.isEmpty ? "" : " " + path) is locked by another process — nothing was lost; the next run resumes")
         case .SQLITE_FULL:
             return (.temporaryFailure,
                     "the disk is full (database \(path)) — free space; nothing committed was lost and the next run resumes")

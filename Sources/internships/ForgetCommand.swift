@@ -15,17 +15,18 @@ struct ForgetCommand: ParsableCommand {
             Removes the raw mail, headers, form values, names and our replies of everyone \
             writing from EMAIL; submissions keep their kind, number and dates for the report. \
             The erasure is logged in the database (erasure and audit rows) without the address. \
+            With --expired instead: everyone's data from the campaign, once [privacy] \
+            retention_days have passed since the internships ended. \
             Exit status: 0 done, 75 database busy, 78 configuration problem.
             """)
 
     @Argument(help: "The person's email address.")
     var email: String?
 
-    @Flag(name: .long, help: "Instead of one person: erase everyone's data once the retention period after the campaign has passed ([privacy] retention_days).")
+    @Flag(name: .long, help: "Erase everyone's data of the campaign once its retention period has passed.")
     var expired = false
 
-    @Option(name: .long, help: "The configuration file.")
-    var config: String = "internships.toml"
+    @OptionGroup var options: CommonOptions
 
     func validate() throws {
         if expired {
@@ -40,44 +41,32 @@ struct ForgetCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "internships.forget")
-        logger.logLevel = .info
-        let settings: Settings
-        do {
-            settings = try Settings.load(from: URL(fileURLWithPath: config))
-        } catch {
-            FileHandle.standardError.write(Data("internships forget: \(error)\n".utf8))
-            throw ExitCode(ConfigError.exitCode)
-        }
-        do {
-            let store = try Store(path: settings.databasePath.path)
-            let now = Date()
+        try reportingFailures("forget") {
+            let context = try AppContext.load(options, label: "forget")
+            let store = try context.openStore()
+            let now = context.now
             let counts: ErasureCounts
             if expired {
-                guard let cutoff = settings.privacy.retentionCutoff(for: settings.campaign) else {
-                    throw ExitCode(ConfigError.exitCode)
+                let privacy = context.settings.privacy, campaign = context.settings.campaign
+                guard let cutoff = privacy.retentionCutoff(for: campaign),
+                      let end = PrivacySettings(retentionDays: 0).retentionCutoff(for: campaign) else {
+                    throw CLIFailure(status: CLIFailure.configuration, message: "the campaign's dates give no retention cutoff")
                 }
                 if now < cutoff {
                     print("nothing erased: personal data is kept until \(cutoff) ([privacy] retention_days)")
                     return
                 }
                 // Mail of this campaign: fetched before the day after its internships ended.
-                let end = PrivacySettings(retentionDays: 0).retentionCutoff(for: settings.campaign) ?? cutoff
                 counts = try store.forgetAll(fetchedBefore: end, at: now)
             } else {
                 counts = try store.forget(email: email ?? "", at: now)
             }
             // The address is personal data: the log says how much, never whose.
-            logger.info("personal data erased", metadata: [
+            context.logger.notice("personal data erased", metadata: [
                 "erasure.inbound": "\(counts.inboundMessages)", "erasure.submissions": "\(counts.submissions)",
                 "erasure.outbox": "\(counts.outboxMessages)",
             ])
             print("erased: \(counts)")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            FileHandle.standardError.write(Data("internships forget: \(error)\n".utf8))
-            throw ExitCode(75)
         }
     }
 }
