@@ -48,8 +48,10 @@ extension FormField {
 extension StandardMessageReader {
     /// The production reader: the MIME parser, the RFC 3834 classifier and the forms reader.
     public static func standard(config: PipelineConfig, formReader: FormReader = FormReader()) -> StandardMessageReader {
-        StandardMessageReader(
+        var reader = StandardMessageReader(
             classifier: Classifier(ownAddresses: config.ownAddresses, loopHeader: config.loopHeader),
             readForm: { message in FormResult(formReader.read(message)) })
+        reader.trustedAuthservIDs = config.trustedAuthservIDs
+        return reader
     }
 }

@@ -62,6 +62,8 @@ public struct MessageReading: Sendable, Hashable {
     public var form: FormResult?
     /// The receiving server's Authentication-Results say DMARC (or both SPF and DKIM) failed.
     public var authenticationFailed: Bool
+    /// What the trusted receiving server says (see `SenderAuthentication`).
+    public var authentication: SenderAuthentication = .unknown
 
     public init(messageClass: MessageClass, sender: String?, senderName: String? = nil,
                 replyTo: String? = nil, subject: String?, messageID: String?,
@@ -90,6 +92,8 @@ public struct StandardMessageReader: MessageReader {
     public var classifier: Classifier
     /// Finds and reads the form; returns nil when the message carries none.
     public var readForm: @Sendable (Message) -> FormResult?
+    /// authserv-ids whose Authentication-Results are believed (config `trusted_authserv_ids`).
+    public var trustedAuthservIDs: Set<String> = []
 
     public init(classifier: Classifier, readForm: @escaping @Sendable (Message) -> FormResult?) {
         self.classifier = classifier
@@ -102,20 +106,15 @@ public struct StandardMessageReader: MessageReader {
         let from = message.from.first
         var references = message.references
         for id in message.inReplyTo where !references.contains(id) { references.append(id) }
-        return MessageReading(
+        let authentication = SenderAuthentication.of(message, trusted: trustedAuthservIDs)
+        var reading = MessageReading(
             messageClass: messageClass, sender: from?.normalized, senderName: from?.name,
             replyTo: message.replyTo.first?.normalized ?? from?.normalized,
             subject: message.subject, messageID: message.messageID, references: references,
             defects: message.defects,
             form: messageClass == .human ? readForm(message) : nil,
-            authenticationFailed: Self.authenticationFailed(message))
-    }
-
-    /// RFC 8601: only the topmost Authentication-Results is our receiving server's; those
-    /// below it came with the message and prove nothing.
-    static func authenticationFailed(_ message: Message) -> Bool {
-        guard let ours = message.authenticationResults.first else { return false }
-        if ours.result(for: "dmarc") == "fail" { return true }
-        return ours.result(for: "spf") == "fail" && ours.result(for: "dkim") == "fail"
+            authenticationFailed: authentication == .failed)
+        reading.authentication = authentication
+        return reading
     }
 }

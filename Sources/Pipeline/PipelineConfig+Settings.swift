@@ -33,6 +33,8 @@ extension PipelineConfig {
             timeZone: campaign.timeZone, dailySendBudget: settings.smtp.dailyBudget,
             answerExistingOnFirstRun: answerExistingOnFirstRun,
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
+        trustedAuthservIDs = Set(settings.security.trustedAuthservIDs)
+        consentVersion = settings.privacy.consentVersion
         if settings.smtp.from.address.lowercased() != settings.smtp.replyTo.address.lowercased() {
             fromAddress = settings.smtp.from.address
         }

@@ -42,6 +42,17 @@ public struct PipelineConfig: Sendable {
     /// Replies to one address per day beyond this are queued `held` for a coordinator: a
     /// responder that quotes our acknowledgement without RFC 3834 headers cannot loop.
     public var maxRepliesPerRecipientPerDay: Int
+    /// Error replies one sender gets a day at most (each for a different set of errors).
+    public var errorRepliesPerDay: Int = 3
+    /// authserv-ids of our receiving servers whose Authentication-Results are believed
+    /// (RFC 8601 §5). When set, the kinds in `verifiedKinds` from a sender they do not
+    /// verify are held for a coordinator.
+    public var trustedAuthservIDs: Set<String> = []
+    /// Form kinds that act with authority (score sheets, commands): held unless the sender is
+    /// verified (when `trustedAuthservIDs` is set) and never from a failed check.
+    public var verifiedKinds: Set<String> = ["score"]
+    /// The consent text version stored with each submission (152-FZ).
+    public var consentVersion: String = "unversioned"
 
     public init(
         campaign: String, mailbox: String = "INBOX", processedFolder: String = "Processed",

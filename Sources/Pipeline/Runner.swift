@@ -6,6 +6,7 @@
 // rerun:  every stage is idempotent, so the next run finishes the work and changes nothing
 //         that is already done.
 import Foundation
+import GRDB
 import Logging
 import Store
 
@@ -22,6 +23,7 @@ public struct RunReport: Sendable {
     public var pickup: PickupReport?
     public var parse: ParseReport?
     public var apply: ApplyReport?
+    public var bounces: BounceReport?
     public var plan: PlanReport?
     public var deliver: DeliverReport?
     public var ack: AckReport?
@@ -100,7 +102,10 @@ public struct Runner {
         }
         do {
             if selected.contains(.parse) { report.parse = try stages.parse(now: now) }
-            if selected.contains(.apply) { report.apply = try stages.apply(now: now) }
+            if selected.contains(.apply) {
+                report.apply = try stages.apply(now: now)
+                report.bounces = try stages.readBounces(now: now)
+            }
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
             if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }
             if selected.contains(.deliver), let sender {
@@ -137,10 +142,41 @@ public struct Runner {
         case PipelineError.configuration(let text):
             logger.error("configuration error", metadata: ["error": "\(text)"])
             report.fail(.configuration, text)
+        case let database as DatabaseError:
+            let (status, text) = Self.explain(database, path: stages.store.path)
+            logger.error("database error", metadata: ["error": "\(text)"])
+            report.fail(status, text)
         default:
-            // SQLITE_BUSY and friends: another process holds the database; try later.
             logger.error("run failed", metadata: ["error": "\(error)"])
             report.fail(.temporaryFailure, "\(error)")
+        }
+    }
+
+    /// What a database failure means for the operator: busy and full pass (75, nothing
+    /// committed is lost and the next run resumes); permissions and a broken file do not (78).
+    public static func explainDatabase(_ error: any Error, path: String) -> (ExitStatus, String)? {
+        (error as? DatabaseError).map { explain($0, path: path) }
+    }
+
+    static func explain(_ error: DatabaseError, path: String) -> (ExitStatus, String) {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return (.temporaryFailure,
+                    "the database\(path.isEmpty ? "" : " " + path) is locked by another process — nothing was lost; the next run resumes")
+        case .SQLITE_FULL:
+            return (.temporaryFailure,
+                    "the disk is full (database \(path)) — free space; nothing committed was lost and the next run resumes")
+        case .SQLITE_IOERR:
+            return (.temporaryFailure,
+                    "I/O error on the database \(path) (\(error.message ?? "")) — check the disk; the next run resumes")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return (.configuration,
+                    "cannot write the database \(path) (\(error.message ?? "")) — check the file's owner and mode (0600)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return (.configuration,
+                    "the database \(path) is damaged (\(error.message ?? "")) — restore it from the last backup")
+        default:
+            return (.temporaryFailure, "database error on \(path): \(error.message ?? "\(error.resultCode)")")
         }
     }
 }

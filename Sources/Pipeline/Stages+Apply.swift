@@ -125,6 +125,7 @@ extension Stages {
             isCurrent: true, createdAt: now)
         try submission.insert(db)
         let submissionID = submission.id ?? 0
+        try recordConsent(db, submissionID: submissionID, form: form, now: now)
         try AuditEntry.record(db, at: now, cause: row.cause, entity: "submission", entityID: submissionID,
                               change: previous.map { "\(form.kind) № \(number) v\(version) replaces v\($0.version)" }
                                   ?? "\(form.kind) № \(number) v1")

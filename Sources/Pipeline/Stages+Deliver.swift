@@ -65,6 +65,11 @@ extension Stages {
             } catch {
                 report.relayUnavailable = "\(error)"
             }
+            // 421 (RFC 5321 §3.8) is the relay closing the channel: the rest of the batch
+            // would fail the same way, so the run stops sending and exits 75.
+            if report.relayUnavailable == nil, let closing = results.values.first(where: { $0.code == 421 }) {
+                report.relayUnavailable = closing.text
+            }
             // Between the relay's 250 and this commit a crash means a resend (same Message-ID).
             try crash.reach("deliver.sent")
             let unavailable = report.relayUnavailable

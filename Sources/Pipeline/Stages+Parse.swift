@@ -66,10 +66,12 @@ extension Stages {
         if reading.sender == nil || reading.defects.contains(where: { $0.code.hasPrefix("limit.") }) {
             // No one to answer, or a message past the parser's hard limits: a coordinator looks.
             row.state = .quarantined
-        } else if reading.messageClass == .human, let form = reading.form, form.kind == "score",
-                  let sender = reading.sender, !config.experts.contains(sender) || reading.authenticationFailed {
-            // product.md: a score sheet from an unregistered address, or one that fails the
-            // receiving server's authentication checks, is held, never counted silently.
+        } else if reading.messageClass == .human, let form = reading.form, config.verifiedKinds.contains(form.kind),
+                  let sender = reading.sender,
+                  (form.kind == "score" && !config.experts.contains(sender)) || reading.authenticationFailed
+                    || (!config.trustedAuthservIDs.isEmpty && reading.authentication != .verified) {
+            // product.md: a score sheet (or a command) from an unregistered address, or one the
+            // trusted receiving server does not verify, is held, never counted silently.
             row.state = .held
         } else {
             row.state = .parsed

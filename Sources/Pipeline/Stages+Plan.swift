@@ -1,6 +1,7 @@
 // input:  applied inbound rows not yet planned (plannedAt IS NULL) and their submissions.
 // output: outboxMessage rows with rendered bytes and a Message-ID fixed here (UNIQUE
-//         dedupeKey `reply:<inboundID>` or `help:<sender>:<day>`), question rows for mail
+//         dedupeKey `reply:<inboundID>`, `help:<sender>:<day>` or
+//         `errors:<sender>:<day>:<errors hash>`), question rows for mail
 //         without a form, plannedAt — one transaction per batch.
 // crash:  leaves whole batches planned; nothing half-rendered is ever committed.
 // rerun:  reads only unplanned rows, and a dedupe key already present is skipped, so each
@@ -93,8 +94,17 @@ extension Stages {
             }
             dedupeKey = "reply:\(inboundID)"
         case .invalid:
+            // Loops (RFC 3834 §2): an echo of our own pre-filled form repeats the same errors.
+            // The same errors get one reply a day; different ones (a person fixing the form)
+            // get theirs, up to `errorRepliesPerDay` a sender a day.
             content.template = .errors
-            dedupeKey = "reply:\(inboundID)"
+            let sender = row.sender ?? recipient
+            let prefix = "errors:\(sender):\(config.day(of: row.fetchedAt)):"
+            let sent = try OutboxMessage.filter(Column("dedupeKey").like(Self.likePattern(prefix) + "%", escape: "\\"))
+                .fetchCount(db)
+            if sent >= config.errorRepliesPerDay { return nil }
+            let codes = ((form?.errors ?? []).map(\.code).sorted() + [form?.kind ?? ""]).joined(separator: "|")
+            dedupeKey = prefix + SHA256.hex(Array(codes.utf8)).prefix(16)
         case .closed, .notOpen:
             content.template = disposition == .closed ? .closed : .notOpen
             content.window = form.flatMap { config.windows[$0.kind] }
@@ -152,6 +162,12 @@ extension Stages {
 
     static func personName(_ form: FormResult) -> String? {
         form.value("full_name") ?? form.value("contact_person") ?? form.value("expert")
+    }
+
+    /// `text` with LIKE's wildcards escaped (escape character `\`).
+    static func likePattern(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 
     func domain(of address: String) -> String {

@@ -101,5 +101,14 @@ dir = "mail-templates"           # reply templates (see mail-templates/README.md
 [delivery]
 retry_schedule_minutes = [5, 15, 60, 180, 720]  # waits between attempts; the last repeats; default
 lifetime_hours = 72              # undelivered this long after queuing: marked dead; default
+
+[security]
+# authserv-ids of YOUR receiving servers (the first word of their Authentication-Results
+# header, RFC 8601). When set, score sheets the server does not verify are held for a coordinator.
+trusted_authserv_ids = []        # e.g. ["mx.example.org"]; default: none (topmost header read)
+
+[privacy]                        # personal data (152-FZ)
+consent_version = "unversioned"  # version of the consent text in the forms, kept with each form; default
+retention_days = 365             # personal data is erased this many days after the campaign; default
 """#
 }

@@ -46,7 +46,7 @@ struct SettingsLoader {
     let problems: ProblemList
 
     static let sections = ["campaign", "mailbox", "smtp", "coordinators", "experts", "database", "templates", "delivery",
-                           "review", "digest"]
+                           "review", "digest", "security", "privacy"]
 
     func settings(_ root: TOMLTable, file: URL) -> Settings? {
         let top = TableReader(root, label: "", known: Self.sections, problems: problems)
@@ -68,14 +68,20 @@ struct SettingsLoader {
         let templates = section(top, "templates", required: false)
         let templatesDirectory = path(templates, "dir", default: "mail-templates")
         let delivery = section(top, "delivery", required: false).map(delivery) ?? .standard
+        let security = section(top, "security", required: false).map(self.security) ?? .standard
+        let privacy = section(top, "privacy", required: false).map(self.privacy) ?? .standard
 
         guard let campaign, let mailbox, let smtp, let coordinators, let experts, let delivery,
               let databasePath, let templatesDirectory
         else { return nil }
-        return Settings(
+        var settings = Settings(
             file: file, campaign: campaign, mailbox: mailbox, smtp: smtp, coordinators: coordinators,
             experts: experts, databasePath: databasePath, templatesDirectory: templatesDirectory,
             delivery: delivery)
+        guard let security, let privacy else { return nil }
+        settings.security = security
+        settings.privacy = privacy
+        return settings
     }
 
     static let known: [String: [String]] = [
@@ -99,7 +105,7 @@ struct SettingsLoader {
             problems.add("[\(name)]", "expected a table [\(name)], got \(value.type)")
             return nil
         }
-        return TableReader(t, label: "[\(name)]", known: Self.known[name] ?? [], problems: problems)
+        return TableReader(t, label: "[\(name)]", known: Self.known[name] ?? Self.hardeningKnown[name] ?? [], problems: problems)
     }
 
     // MARK: [campaign]

@@ -15,6 +15,10 @@ public struct Settings: Sendable, Equatable {
     /// The mail templates folder (`[templates] dir`, default `mail-templates`).
     public var templatesDirectory: URL
     public var delivery: DeliverySettings
+    /// `[security]`; defaults when absent.
+    public var security: SecuritySettings = .standard
+    /// `[privacy]`; defaults when absent.
+    public var privacy: PrivacySettings = .standard
 
     public init(
         file: URL, campaign: Campaign, mailbox: MailboxSettings, smtp: RelaySettings,

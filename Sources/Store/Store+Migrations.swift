@@ -7,6 +7,7 @@ extension Store {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_review", migrate: v2Review)
+        migrator.registerMigration("v2_harden", migrate: v2Harden)
         return migrator
     }
 

@@ -29,7 +29,11 @@ struct CLIFailure: Error, CustomStringConvertible {
             case .notFound: return CLIFailure(status: noInput, message: store.description)
             case .invalidTransition: return CLIFailure(status: usage, message: store.description)
             }
-        default: return CLIFailure(status: 70, message: "\(error)")
+        default:
+            if let (status, text) = Runner.explainDatabase(error, path: "") {
+                return CLIFailure(status: status.rawValue, message: text)
+            }
+            return CLIFailure(status: 70, message: "\(error)")
         }
     }
 }
