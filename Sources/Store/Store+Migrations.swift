@@ -7,6 +7,7 @@ extension Store {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_review", migrate: v2Review)
+        migrator.registerMigration("v3_inbound_release", migrate: v3InboundRelease)
         return migrator
     }
 
