@@ -8,6 +8,7 @@ extension Store {
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_review", migrate: v2Review)
         migrator.registerMigration("v2_harden", migrate: v2Harden)
+        migrator.registerMigration("v3_inbound_release", migrate: v3InboundRelease)
         return migrator
     }
 

@@ -43,7 +43,7 @@ final class TempStore {
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1_initial", "v2_review", "v2_harden"])
+        #expect(migrations == ["v1_initial", "v2_review", "v2_harden", "v3_inbound_release"])
         // Re-opening is a no-op.
         _ = try Store(path: temp.store.path)
     }

@@ -1,0 +1,79 @@
+// What `internships inbound show` says about one stored message: its headers, why parse held
+// or quarantined it, its defects and the form as understood. Pure: it reads the row it is
+// given (raw bytes included) and the registered experts; it never reads the store or clock.
+import Foundation
+import MailMessage
+import Store
+
+/// One message as the job understood it.
+public struct InboundExplanation: Sendable {
+    /// Why parse did not accept a message (the same tests as `Stages.decide`).
+    public enum Reason: String, Sendable, Hashable, CaseIterable {
+        /// A score sheet from an address that is not a registered expert.
+        case unregisteredExpert = "unregistered_expert"
+        /// A score sheet whose receiving server's Authentication-Results say DMARC (or SPF and DKIM) failed.
+        case failedAuthentication = "failed_authentication"
+        /// No From address: nobody to answer.
+        case noSender = "no_sender"
+        /// Past the parser's hard limits.
+        case pastLimits = "past_limits"
+
+        /// One English sentence for the coordinator.
+        public var sentence: String {
+            switch self {
+            case .unregisteredExpert: return "score sheet from an address that is not a registered expert"
+            case .failedAuthentication: return "score sheet that failed the receiving server's authentication (DMARC, or SPF and DKIM)"
+            case .noSender: return "no sender address: nobody to answer"
+            case .pastLimits: return "past the parser's limits (size, depth or parts)"
+            }
+        }
+    }
+
+    /// From, To, Subject, Date, Message-ID, Authentication-Results, in that order, as sent
+    /// (RFC 2047 words decoded); absent headers left out.
+    public var headers: [(name: String, value: String)]
+    /// Why it was held or quarantined; empty for accepted mail. For a released message:
+    /// why it had been held.
+    public var reasons: [Reason]
+    public var defects: [Defect]
+    public var form: FormResult?
+
+    /// Explains `row`; `experts` are the registered addresses (lower-case).
+    public static func explain(_ row: InboundMessage, experts: [String], released: Bool = false) -> InboundExplanation {
+        let message = Message.parse([UInt8](row.raw))
+        var headers: [(name: String, value: String)] = []
+        for name in ["From", "To", "Subject", "Date", "Message-ID"] {
+            if let value = message.header(name) { headers.append((name, oneLine(value))) }
+        }
+        for value in message.headers(named: "Authentication-Results") {
+            headers.append(("Authentication-Results", oneLine(value)))
+        }
+        let defects = JSON.decode([Defect].self, row.defects) ?? []
+        let form = JSON.decode(FormResult.self, row.formJSON)
+        var reasons: [Reason] = []
+        switch row.state {
+        case .quarantined:
+            if row.sender == nil { reasons.append(.noSender) }
+            if defects.contains(where: { $0.code.hasPrefix("limit.") }) { reasons.append(.pastLimits) }
+        case .held:
+            reasons = scoreReasons(row, message: message, experts: experts)
+        case .parsed where released:
+            reasons = scoreReasons(row, message: message, experts: experts)
+        default:
+            break
+        }
+        return InboundExplanation(headers: headers, reasons: reasons, defects: defects, form: form)
+    }
+
+    private static func scoreReasons(_ row: InboundMessage, message: Message, experts: [String]) -> [Reason] {
+        var reasons: [Reason] = []
+        if let sender = row.sender, !experts.contains(sender.lowercased()) { reasons.append(.unregisteredExpert) }
+        if StandardMessageReader.authenticationFailed(message) { reasons.append(.failedAuthentication) }
+        return reasons
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+}
