@@ -38,8 +38,10 @@ public struct InboundExplanation: Sendable {
     public var defects: [Defect]
     public var form: FormResult?
 
-    /// Explains `row`; `experts` are the registered addresses (lower-case).
-    public static func explain(_ row: InboundMessage, experts: [String], released: Bool = false) -> InboundExplanation {
+    /// Explains `row`; `experts` are the registered addresses (lower-case), `trusted` the
+    /// authserv-ids whose Authentication-Results count (config `trusted_authserv_ids`).
+    public static func explain(_ row: InboundMessage, experts: [String], trusted: Set<String> = [],
+                               released: Bool = false) -> InboundExplanation {
         let message = Message.parse([UInt8](row.raw))
         var headers: [(name: String, value: String)] = []
         for name in ["From", "To", "Subject", "Date", "Message-ID"] {
@@ -56,19 +58,23 @@ public struct InboundExplanation: Sendable {
             if row.sender == nil { reasons.append(.noSender) }
             if defects.contains(where: { $0.code.hasPrefix("limit.") }) { reasons.append(.pastLimits) }
         case .held:
-            reasons = scoreReasons(row, message: message, experts: experts)
+            reasons = scoreReasons(row, message: message, experts: experts, trusted: trusted)
         case .parsed where released:
-            reasons = scoreReasons(row, message: message, experts: experts)
+            reasons = scoreReasons(row, message: message, experts: experts, trusted: trusted)
         default:
             break
         }
         return InboundExplanation(headers: headers, reasons: reasons, defects: defects, form: form)
     }
 
-    private static func scoreReasons(_ row: InboundMessage, message: Message, experts: [String]) -> [Reason] {
+    /// The same tests parse applies (Stages+Parse): a registered expert's address, and — when
+    /// a trusted server is configured — its verdict must be `verified`, otherwise not `failed`.
+    private static func scoreReasons(_ row: InboundMessage, message: Message, experts: [String],
+                                     trusted: Set<String>) -> [Reason] {
         var reasons: [Reason] = []
         if let sender = row.sender, !experts.contains(sender.lowercased()) { reasons.append(.unregisteredExpert) }
-        if StandardMessageReader.authenticationFailed(message) { reasons.append(.failedAuthentication) }
+        let verdict = SenderAuthentication.of(message, trusted: trusted)
+        if verdict == .failed || (!trusted.isEmpty && verdict != .verified) { reasons.append(.failedAuthentication) }
         return reasons
     }
 

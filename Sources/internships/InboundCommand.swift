@@ -61,8 +61,9 @@ struct InboundCommand: ParsableCommand {
                     FileHandle.standardOutput.write(record.message.raw)
                     return
                 }
-                let experts = PipelineConfig(settings: context.settings).experts
-                print(InboundCommand.text(record, experts: experts), terminator: "")
+                let config = PipelineConfig(settings: context.settings)
+                print(InboundCommand.text(record, experts: config.experts, trusted: config.trustedAuthservIDs),
+                      terminator: "")
             }
         }
     }
@@ -98,10 +99,11 @@ struct InboundCommand: ParsableCommand {
     }
 
     /// The `show` text: plain English labels, values as stored.
-    static func text(_ record: InboundRecord, experts: [String]) -> String {
+    static func text(_ record: InboundRecord, experts: [String], trusted: Set<String> = []) -> String {
         let row = record.message
         let formatter = ISO8601DateFormatter()
-        let explanation = InboundExplanation.explain(row, experts: experts, released: record.releasedAt != nil)
+        let explanation = InboundExplanation.explain(row, experts: experts, trusted: trusted,
+                                                     released: record.releasedAt != nil)
         var lines: [String] = []
         lines.append("id: \(row.id ?? 0)")
         lines.append("mailbox: \(row.mailbox) uid \(row.uid) (uidvalidity \(row.uidValidity))")
