@@ -6,6 +6,7 @@ extension Store {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
+        migrator.registerMigration("participants_v1", migrate: participantsV1)
         return migrator
     }
 
