@@ -72,6 +72,10 @@ extension SampleContext {
             "number": 17, "fields": participantFields, "replaces": .none,
             "eligibility": "Кудымкар — 145 км от Перми по прямой, условие 50 км выполнено",
         ])),
+        SampleContext(name: "ack_participant_review", template: "ack_participant", context: with([
+            "number": 19, "fields": participantFields, "replaces": .none,
+            "eligibility": "не удалось найти населённый пункт «Нигдеевка, Нигдейский» в справочнике, заявку проверит координатор",
+        ])),
         SampleContext(name: "ack_participant_no_eligibility", template: "ack_participant", context: with([
             "number": 18, "fields": participantFields, "replaces": ["number": 12, "date": "26 августа 2027 г."], "eligibility": .none,
         ])),
