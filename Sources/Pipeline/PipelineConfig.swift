@@ -1,5 +1,6 @@
 // What the stages need to know about the campaign; the composition root maps Settings to it.
 import Foundation
+import Programme
 
 /// The campaign facts the stages decide with. Pure data; the executable fills it from the
 /// configuration file.
@@ -36,6 +37,10 @@ public struct PipelineConfig: Sendable {
     public var lifetime: Duration
     /// Our loop-detection header (RFC 3834 §2 leaves the mechanism to the responder).
     public var loopHeader: String
+    /// The Perm Krai tables for the participants' eligibility; nil: no check at intake.
+    public var places: PlaceTables? = nil
+    /// The eligibility thresholds (50 km, declared-distance tolerance).
+    public var eligibilityRules = EligibilityRules()
 
     public init(
         campaign: String, mailbox: String = "INBOX", processedFolder: String = "Processed",

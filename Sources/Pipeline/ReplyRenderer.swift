@@ -34,6 +34,8 @@ public struct ReplyContent: Sendable, Hashable {
     public var errors: [FormProblem]
     /// When the stage opens or closed (closed / not_open).
     public var window: DateInterval?
+    /// The participant eligibility sentence (acknowledgement of a `participant` form).
+    public var eligibility: String? = nil
 
     public init(template: ReplyTemplate, campaign: String, recipientName: String? = nil,
                 originalSubject: String? = nil, formKind: String? = nil, number: Int? = nil,

@@ -84,6 +84,7 @@ extension Stages {
             content.template = .acknowledgement
             content.number = submission.number
             content.version = submission.version
+            content.eligibility = try eligibilitySentence(db, submission: submission)
             if submission.version > 1 {
                 let earlier = try Submission.versions(db, campaign: submission.campaign, kind: submission.kind,
                                                       number: submission.number)

@@ -98,7 +98,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             context["replaces"] = content.replacedVersion.map { _ in
                 .object(["number": .number(number), "date": .optional(content.replacedDate.map(russianDate))])
             } ?? TemplateValue.none
-            context["eligibility"] = TemplateValue.none
+            context["eligibility"] = .optional(content.eligibility)
             context["program_title"] = TemplateValue.none
             context["attending"] = TemplateValue.none
             return ("ack_\(kind)", context)

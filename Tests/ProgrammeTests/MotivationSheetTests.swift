@@ -29,3 +29,17 @@ import Testing
         #expect(!got.problems.isEmpty && got.problems.allSatisfy { $0.line == 1 })
     }
 }
+
+@Suite struct ChoiceTextTests {
+    @Test(arguments: [
+        ("№ 2 «Инклюзивный туризм»; № 5", [2, 5]),
+        ("«Волонтёрский центр»; № 2 «Инклюзивный туризм»", [7, 2]),
+        ("«волонтерский центр»", [7]),
+        ("№ 2; № 2 «Инклюзивный туризм»", [2]),
+        ("«Неизвестная»; № 3", [3]),
+        ("", []),
+    ])
+    func numbers(stored: String, want: [Int]) {
+        #expect(ChoiceText.programmes(stored, titles: [2: "Инклюзивный туризм", 7: "Волонтёрский центр"]) == want)
+    }
+}
