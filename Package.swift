@@ -96,15 +96,17 @@ let package = Package(
         .testTarget(
             name: "MailMessageTests",
             dependencies: ["MailMessage"],
+            exclude: ["make_corpus.py"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(
             name: "FormsTests",
             dependencies: ["Forms", "MailMessage"],
+            exclude: ["make_corpus.py"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Forms"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"], exclude: ["Golden"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport"]),
