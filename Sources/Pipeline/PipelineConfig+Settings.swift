@@ -33,6 +33,7 @@ extension PipelineConfig {
             timeZone: campaign.timeZone, dailySendBudget: settings.smtp.dailyBudget,
             answerExistingOnFirstRun: answerExistingOnFirstRun,
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
+        places = .bundled // participants' eligibility at intake (data/perm-krai-*.csv, compiled in)
         if settings.smtp.from.address.lowercased() != settings.smtp.replyTo.address.lowercased() {
             fromAddress = settings.smtp.from.address
         }

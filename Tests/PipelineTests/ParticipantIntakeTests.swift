@@ -206,3 +206,12 @@ enum ParticipantMail {
         #expect(selection.reserve[2] == [3])
     }
 }
+
+@Suite struct BundledPlacesTests {
+    /// The compiled-in copy must equal data/ (re-run scripts/embed-places after editing data/).
+    @Test func bundledEqualsDataFolder() {
+        #expect(PlaceTables.bundled.municipalities == ParticipantMail.tables.municipalities)
+        #expect(PlaceTables.bundled.settlements == ParticipantMail.tables.settlements)
+        #expect(PlaceTables.bundled.settlements.count == 88)
+    }
+}
