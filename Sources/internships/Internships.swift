@@ -6,7 +6,7 @@ struct Internships: AsyncParsableCommand {
         commandName: "internships",
         abstract: "Runs a regional NGO internship programme by email: fetch, parse, record, reply.",
         version: InternshipsVersion.current,
-        subcommands: [MailboxCommand.self, ParseCommand.self]
+        subcommands: [MailboxCommand.self, ParseCommand.self, ParticipantsCommand.self]
     )
 }
 
