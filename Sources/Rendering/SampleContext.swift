@@ -76,6 +76,18 @@ extension SampleContext {
             "number": 19, "fields": participantFields, "replaces": .none,
             "eligibility": "не удалось найти населённый пункт «Нигдеевка, Нигдейский» в справочнике, заявку проверит координатор",
         ])),
+        SampleContext(name: "selection_result_selected", template: "selection_result", context: with([
+            "number": 17, "selected": [["programme": 2, "title": "Инклюзивный туризм"]], "reserve": [], "invited": true,
+            "reason": "Программа № 2 (приоритет 1): вы выбраны; оценка мотивации — 8,5 из 10.",
+        ])),
+        SampleContext(name: "selection_result_reserve", template: "selection_result", context: with([
+            "number": 18, "selected": [], "reserve": [["programme": 2, "title": "Инклюзивный туризм", "place": 1]], "invited": false,
+            "reason": "Программа № 2 (приоритет 1): резерв, место 1 — мест 10, их заняли участники с более высокой оценкой мотивации или более ранней заявкой; оценка мотивации — 6 из 10.",
+        ])),
+        SampleContext(name: "selection_result_not_selected", template: "selection_result", context: with([
+            "name": .none, "number": 19, "selected": [], "reserve": [], "invited": false,
+            "reason": "Заявка не участвует в отборе: условие об удалённости от Перми не выполнено.",
+        ])),
         SampleContext(name: "ack_participant_no_eligibility", template: "ack_participant", context: with([
             "number": 18, "fields": participantFields, "replaces": ["number": 12, "date": "26 августа 2027 г."], "eligibility": .none,
         ])),
