@@ -12,7 +12,7 @@ import Store
 struct ParticipantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participants", abstract: "Participants: motivation scores, selection, eligibility checks.",
-        subcommands: [ImportScores.self, Select.self, Preview.self, CheckPlace.self])
+        subcommands: [ImportScores.self, Select.self, Preview.self, Release.self, CheckPlace.self])
 
     struct Options: ParsableArguments {
         @Option(name: .long, help: "The configuration file.")
@@ -30,14 +30,17 @@ struct ParticipantsCommand: ParsableCommand {
             return date
         }
 
-        func desk() throws -> ParticipantDesk {
-            let settings: Settings
+        func settings() throws -> Settings {
             do {
-                settings = try Settings.load(from: URL(fileURLWithPath: config))
+                return try Settings.load(from: URL(fileURLWithPath: config))
             } catch {
                 FileHandle.standardError.write(Data("internships participants: \(error)\n".utf8))
                 throw ExitCode(78)
             }
+        }
+
+        func desk(_ settings: Settings? = nil) throws -> ParticipantDesk {
+            let settings = try settings ?? self.settings()
             let store = try Store(path: settings.databasePath.path)
             return ParticipantDesk(store: store, campaign: PipelineConfig(settings: settings).campaign)
         }
@@ -102,6 +105,26 @@ struct ParticipantsCommand: ParsableCommand {
 
         func run() throws {
             for line in try options.desk().preview() { print(line) }
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "release",
+            abstract: "Queue the selection letters (one per applicant) and freeze the selection.",
+            discussion: "The next `internships run` (or send) delivers them. Re-running queues nothing twice.")
+
+        @OptionGroup var options: Options
+
+        func run() throws {
+            let settings = try options.settings()
+            let renderer = try TemplateReplyRenderer(directory: settings.templatesDirectory,
+                                                     campaignTitle: settings.campaign.name,
+                                                     timeZone: settings.campaign.timeZone)
+            let report = try options.desk(settings).release(
+                templates: renderer.templates, campaignTitle: settings.campaign.name,
+                config: PipelineConfig(settings: settings), now: try options.moment())
+            print("queued \(report.queued) selection letters (\(report.alreadyQueued) already queued)")
         }
     }
 

@@ -215,3 +215,33 @@ enum ParticipantMail {
         #expect(PlaceTables.bundled.settlements.count == 88)
     }
 }
+
+@Suite struct SelectionReleaseTests {
+    @Test func releaseQueuesOneLetterEachOnceAndFreezes() throws {
+        let harness = try ParticipantSelectionTests.season()
+        let desk = ParticipantDesk(store: harness.store, campaign: "perm-2026")
+        _ = try desk.importScores(csv: "application_number,motivation\n1,8\n2,9\n3,9\n4,10\n5,4\n",
+                                  defaultScorer: "coordinator", now: Harness.t0)
+        try desk.select(winners: nil, rules: SelectionRules(), now: Harness.t0)
+        let templates = harness.renderer.inner as? TemplateReplyRenderer
+        let set = try #require(templates?.templates)
+        let before = try harness.outbox().count
+        let report = try desk.release(templates: set, campaignTitle: "Стажировки НКО 2026", config: harness.config,
+                                      now: Harness.t0.addingTimeInterval(60))
+        #expect(report.queued == 5)
+        let again = try desk.release(templates: set, campaignTitle: "Стажировки НКО 2026", config: harness.config,
+                                     now: Harness.t0.addingTimeInterval(120))
+        #expect(again.queued == 0 && again.alreadyQueued == 5)
+        let letters = try harness.outbox().dropFirst(before)
+        #expect(letters.map(\.recipient) == (1...5).map { "p\($0)@example.test" })
+        let texts = letters.map { Mail.replyText([UInt8]($0.raw)).replacingOccurrences(of: "\r\n", with: "\n") }
+        #expect(texts[1].contains("Вы выбраны: программа № 1 «Инклюзивный туризм»."))
+        #expect(texts[0].contains("Вы в резерве программы № 1 «Инклюзивный туризм», место в резерве — 1."))
+        #expect(texts[3].contains("К сожалению, в этот раз вы не прошли отбор."))
+        #expect(Mail.header("Auto-Submitted", in: [UInt8](letters[letters.startIndex].raw)) == "auto-generated")
+        #expect(throws: PipelineError.self) { try desk.select(winners: nil, rules: SelectionRules(), now: Harness.t0) }
+        // Delivered by the ordinary deliver stage.
+        try harness.run(now: Harness.t0.addingTimeInterval(180))
+        #expect(try harness.outbox().filter { $0.template == "selection_result" }.allSatisfy { $0.state == .sent })
+    }
+}
