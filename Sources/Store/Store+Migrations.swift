@@ -7,6 +7,7 @@ extension Store {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("participants_v1", migrate: participantsV1)
+        migrator.registerMigration("participants_v2_invitations", migrate: participantsV2Invitations)
         return migrator
     }
 

@@ -57,3 +57,29 @@ extension Store {
             """)
     }
 }
+
+extension Store {
+    static func participantsV2Invitations(_ db: Database) throws {
+        try db.execute(sql: """
+            -- One invitation per participant and programme; replies and deadlines move its status.
+            CREATE TABLE invitation (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                campaign TEXT NOT NULL,
+                programmeNumber INTEGER NOT NULL CHECK (programmeNumber > 0),
+                participantNumber INTEGER NOT NULL CHECK (participantNumber > 0),
+                -- in the subject as [INV-…]; ties a reply to its invitation
+                token TEXT NOT NULL UNIQUE CHECK (token LIKE 'INV-%'),
+                status TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'confirmed', 'declined', 'expired')),
+                deadline DATETIME NOT NULL,
+                -- the .ics SEQUENCE of the last calendar sent
+                sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+                messageID TEXT,
+                createdAt DATETIME NOT NULL,
+                answeredAt DATETIME,
+                UNIQUE (campaign, programmeNumber, participantNumber),
+                CHECK ((status IN ('confirmed', 'declined')) = (answeredAt IS NOT NULL))
+            );
+            """)
+    }
+}
