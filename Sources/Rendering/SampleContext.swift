@@ -88,6 +88,12 @@ extension SampleContext {
             "name": .none, "number": 19, "selected": [], "reserve": [], "invited": false,
             "reason": "Заявка не участвует в отборе: условие об удалённости от Перми не выполнено.",
         ])),
+        SampleContext(name: "invitation", template: "invitation", context: with([
+            "number": 17, "programme": 2, "program_title": "Инклюзивный туризм", "dates": "15 и 16 октября 2027 г.",
+            "time_from": "10:00", "time_to": "17:00", "address": "г. Пермь, ул. Ленина, 1",
+            "host": "АНО «Ресурсный центр „Кама“»", "contact": "Мария Ивановна Соколова, +79021234567, host@example.test",
+            "deadline": "22 сентября 2027 г.", "token": "INV-7K2M9QXA",
+        ])),
         SampleContext(name: "ack_participant_no_eligibility", template: "ack_participant", context: with([
             "number": 18, "fields": participantFields, "replaces": ["number": 12, "date": "26 августа 2027 г."], "eligibility": .none,
         ])),
