@@ -12,7 +12,7 @@ import Store
 struct ParticipantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participants", abstract: "Participants: motivation scores, selection, eligibility checks.",
-        subcommands: [ImportScores.self, Select.self, Preview.self, Release.self, CheckPlace.self])
+        subcommands: [ImportScores.self, Select.self, Preview.self, Release.self, Invite.self, CheckPlace.self])
 
     struct Options: ParsableArguments {
         @Option(name: .long, help: "The configuration file.")
@@ -125,6 +125,34 @@ struct ParticipantsCommand: ParsableCommand {
                 templates: renderer.templates, campaignTitle: settings.campaign.name,
                 config: PipelineConfig(settings: settings), now: try options.moment())
             print("queued \(report.queued) selection letters (\(report.alreadyQueued) already queued)")
+        }
+    }
+
+    struct Invite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "invite",
+            abstract: "Invite the selected; expire silent invitations past their deadline and invite the next in reserve.",
+            discussion: "Run after `participants release`, then after each `run` (cron). Re-running invites nobody twice.")
+
+        @OptionGroup var options: Options
+
+        @Option(name: .customLong("answer-days"), help: "Days a participant has to answer ДА/НЕТ.")
+        var answerDays = 5
+
+        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K).")
+        var maxPerPerson = 1
+
+        func run() throws {
+            let settings = try options.settings()
+            let renderer = try TemplateReplyRenderer(directory: settings.templatesDirectory,
+                                                     campaignTitle: settings.campaign.name,
+                                                     timeZone: settings.campaign.timeZone)
+            let report = try options.desk(settings).invite(
+                templates: renderer.templates, campaignTitle: settings.campaign.name,
+                config: PipelineConfig(settings: settings),
+                settings: InvitationSettings(answerWithin: .seconds(answerDays * 86_400), maxPerPerson: maxPerPerson),
+                now: try options.moment())
+            print("invited \(report.invited), expired \(report.expired)")
         }
     }
 

@@ -2,6 +2,7 @@
 // the selection draft, over a real SQLite file with fake mail edges.
 import Foundation
 import GRDB
+import MailMessage
 import Programme
 import Testing
 @testable import Pipeline
@@ -243,5 +244,61 @@ enum ParticipantMail {
         // Delivered by the ordinary deliver stage.
         try harness.run(now: Harness.t0.addingTimeInterval(180))
         #expect(try harness.outbox().filter { $0.template == "selection_result" }.allSatisfy { $0.state == .sent })
+    }
+}
+
+@Suite struct InvitationPassTests {
+    @Test func invitePromoteOnDeclineAndSilence() throws {
+        let harness = try ParticipantSelectionTests.season()
+        let desk = ParticipantDesk(store: harness.store, campaign: "perm-2026")
+        _ = try desk.importScores(csv: "application_number,motivation\n1,8\n2,9\n3,9\n4,10\n5,4\n",
+                                  defaultScorer: "coordinator", now: Harness.t0)
+        try desk.select(winners: nil, rules: SelectionRules(), now: Harness.t0)
+        let set = try #require((harness.renderer.inner as? TemplateReplyRenderer)?.templates)
+        let settings = InvitationSettings(answerWithin: .seconds(5 * 86_400))
+        #expect(throws: PipelineError.self) {
+            try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings, now: Harness.t0)
+        }
+        _ = try desk.release(templates: set, campaignTitle: "С", config: harness.config, now: Harness.t0)
+
+        let first = try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings, now: Harness.t0)
+        #expect(first == InvitationReport(invited: 3, expired: 0))
+        let again = try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings, now: Harness.t0)
+        #expect(again == InvitationReport(invited: 0, expired: 0))
+        func invitations() throws -> [String] {
+            try harness.store.pool.read { db in
+                try Invitation.order(Column("id")).fetchAll(db).map { "\($0.programmeNumber):\($0.participantNumber) \($0.status)" }
+            }
+        }
+        #expect(try invitations() == ["1:2 pending", "2:5 pending", "2:3 pending"])
+
+        let mail = try #require(try harness.outbox().first { $0.template == "invitation" })
+        let raw = String(decoding: mail.raw, as: UTF8.self)
+        let subject = try #require(Mail.header("Subject", in: [UInt8](mail.raw)))
+        let decoded = Message.parse([UInt8](mail.raw)).subject ?? ""
+        #expect(decoded.hasPrefix("[Требуется ответ] Приглашение на стажировку «Инклюзивный туризм» [INV-"))
+        #expect(!subject.isEmpty)
+        #expect(raw.contains("text/calendar") && raw.contains("invite.ics"))
+
+        // Борис declines: Анна (reserve 1 of programme 1) is invited.
+        try harness.store.pool.write {
+            try $0.execute(sql: "UPDATE invitation SET status = 'declined', answeredAt = ? WHERE participantNumber = 2",
+                           arguments: [Harness.t0])
+        }
+        let second = try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings,
+                                     now: Harness.t0.addingTimeInterval(86_400))
+        #expect(second == InvitationReport(invited: 1, expired: 0))
+        // Silence of Дина and Вера past their deadline: expired; Анна holds a pending seat (K=1),
+        // so programme 2 has nobody left to offer.
+        try harness.store.pool.write {
+            try $0.execute(sql: "UPDATE invitation SET status = 'confirmed', answeredAt = ? WHERE participantNumber = 1",
+                           arguments: [Harness.t0])
+        }
+        let third = try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings,
+                                    now: Harness.t0.addingTimeInterval(6 * 86_400))
+        #expect(third == InvitationReport(invited: 0, expired: 2))
+        #expect(try invitations() == ["1:2 declined", "2:5 expired", "2:3 expired", "1:1 confirmed"])
+        #expect(try harness.outbox().filter { $0.template == "invitation" }.map(\.recipient)
+                == ["p2@example.test", "p5@example.test", "p3@example.test", "p1@example.test"])
     }
 }
