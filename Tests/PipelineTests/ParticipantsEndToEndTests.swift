@@ -66,11 +66,18 @@ import Store
         let second = try runner.run(source: source, sender: sender, now: t0.addingTimeInterval(1))
         #expect(second.deliver?.sent == 5, "4 selection letters + 1 invitation")
 
-        // Анна declines (recorded directly: RSVP by mail is not wired yet); Борис is promoted.
-        try store.pool.write {
-            try $0.execute(sql: "UPDATE invitation SET status = 'declined', answeredAt = ? WHERE participantNumber = 1",
-                           arguments: [t0])
-        }
+        // Анна answers НЕТ by replying to the invitation (subject token); Борис is promoted.
+        let annaBox = try IMAPSession(settings: env.imap(person[0]), logger: logger)
+        #expect(try waitForMail(annaBox, count: 3) == 3)
+        let invitationID = try #require(try store.pool.read { try Invitation.fetchOne($0)?.messageID })
+        let token = try #require(try store.pool.read { try Invitation.fetchOne($0)?.token })
+        try inbox.append(mailbox: "INBOX", bytes: Mail.make(
+            from: person[0], subject: "Re: [Требуется ответ] Приглашение на стажировку [\(token)]",
+            body: "НЕТ, к сожалению не смогу.\n\n> Приглашаем вас", id: "rsvp-\(tag)@example.test",
+            headers: ["In-Reply-To: <\(invitationID)>"]))
+        let answered = try runner.run(source: source, sender: sender, now: t0.addingTimeInterval(30))
+        #expect(answered.deliver?.sent == 1, "the rsvp acknowledgement")
+        #expect(try store.pool.read { try Invitation.fetchOne($0)?.status } == "declined")
         let promoted = try desk.invite(templates: templates, campaignTitle: "Стажировки НКО", config: config,
                                        settings: InvitationSettings(), now: t0.addingTimeInterval(60))
         #expect(promoted == InvitationReport(invited: 1, expired: 0))
@@ -79,7 +86,8 @@ import Store
 
         // Every mailbox: exactly the expected subjects, once each.
         let want: [[String]] = [
-            ["Заявка участника № 1 принята", "Итоги отбора участников стажировок (заявка № 1)", "[Требуется ответ] Приглашение"],
+            ["Заявка участника № 1 принята", "Итоги отбора участников стажировок (заявка № 1)", "[Требуется ответ] Приглашение",
+             "Ответ на приглашение получен (заявка № 1)"],
             ["Заявка участника № 2 принята", "Итоги отбора участников стажировок (заявка № 2)", "[Требуется ответ] Приглашение"],
             ["Заявка участника № 3 принята", "Итоги отбора участников стажировок (заявка № 3)"],
             ["Заявка участника № 4 принята", "Итоги отбора участников стажировок (заявка № 4)"],
@@ -103,6 +111,9 @@ import Store
                 got.append(subject)
                 let text = mail.textBody.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
                 if subject.hasPrefix("Заявка участника") { #expect(text.contains(ackLine[i]), "\(text)") }
+                if subject.hasPrefix("Ответ на приглашение") {
+                    #expect(text.contains("вы отказались от участия в стажировке «Инклюзивный туризм»"), "\(text)")
+                }
                 if subject.hasPrefix("[Требуется ответ]") {
                     #expect(subject.contains("[INV-"))
                     let raw = String(decoding: try box.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid), as: UTF8.self)
