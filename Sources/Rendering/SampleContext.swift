@@ -94,6 +94,15 @@ extension SampleContext {
             "host": "АНО «Ресурсный центр „Кама“»", "contact": "Мария Ивановна Соколова, +79021234567, host@example.test",
             "deadline": "22 сентября 2027 г.", "token": "INV-7K2M9QXA",
         ])),
+        SampleContext(name: "host_confirmed", template: "host_confirmed", context: with([
+            "programme": 2, "program_title": "Инклюзивный туризм", "dates": "15 и 16 октября 2027 г.", "count": 2, "seats": 10,
+            "participants": [
+                ["position": 1, "full_name": "Пётр Сергеевич Лунёв", "organization": "Клуб «Парма»", "place": "Кудымкар",
+                 "phone": "+73426041234", "email": "petr@example.test"],
+                ["position": 2, "full_name": "Анна Иванова", "organization": "АНО «Добрые руки»", "place": "Оса",
+                 "phone": "+79123456789", "email": "anna@example.test"],
+            ],
+        ])),
         SampleContext(name: "ack_participant_no_eligibility", template: "ack_participant", context: with([
             "number": 18, "fields": participantFields, "replaces": ["number": 12, "date": "26 августа 2027 г."], "eligibility": .none,
         ])),
