@@ -1,6 +1,7 @@
 // input:  the released selection (placement), invitations so far, programme forms, `now`.
 // output: expired invitations; new invitation rows, each with an `invitation` outboxMessage
-//         (subject token [INV-…], .ics REQUEST with a stable UID) — one transaction.
+//         (subject token [INV-…], .ics REQUEST with a stable UID); each host's confirmed list
+//         when it changed — one transaction.
 // crash:  all or nothing: an invitation is never recorded without its mail, nor the reverse.
 // rerun:  InvitationRules is a fixed point once its actions are applied, and the dedupe key
 //         `invitation:<programme>:<participant>:<sequence>` is UNIQUE: nothing is sent twice.
@@ -15,6 +16,13 @@ import Store
 public struct InvitationReport: Sendable, Hashable {
     public var invited = 0
     public var expired = 0
+    /// Hosts whose confirmed list changed and was queued to them.
+    public var hostLists = 0
+    public init(invited: Int = 0, expired: Int = 0, hostLists: Int = 0) {
+        self.invited = invited
+        self.expired = expired
+        self.hostLists = hostLists
+    }
 }
 
 /// When invitations are answered and when an internship day runs.
@@ -82,6 +90,7 @@ extension ParticipantDesk {
                     report.invited += 1
                 }
             }
+            report.hostLists = try queueHostLists(db, templates: templates, campaignTitle: campaignTitle, config: config, now: now)
             return report
         }
     }

@@ -152,7 +152,7 @@ struct ParticipantsCommand: ParsableCommand {
                 config: PipelineConfig(settings: settings),
                 settings: InvitationSettings(answerWithin: .seconds(answerDays * 86_400), maxPerPerson: maxPerPerson),
                 now: try options.moment())
-            print("invited \(report.invited), expired \(report.expired)")
+            print("invited \(report.invited), expired \(report.expired), host lists queued \(report.hostLists)")
         }
     }
 

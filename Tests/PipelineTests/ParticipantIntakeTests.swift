@@ -40,7 +40,7 @@ enum ParticipantMail {
         """
     }
 
-    static func program(org: String, title: String, seats: Int) -> String {
+    static func program(org: String, title: String, seats: Int, email: String = "host@example.test") -> String {
         """
         ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ
         Организация: \(org)
@@ -54,7 +54,7 @@ enum ParticipantMail {
         Адрес площадки: г. Пермь, ул. Ленина, 1
         Контактное лицо: Петрова Анна
         Телефон: 8 (342) 212-34-56
-        Email: host@example.test
+        Email: \(email)
         Согласие на обработку персональных данных: [x]
 
         """
@@ -296,7 +296,16 @@ enum ParticipantMail {
         }
         let third = try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings,
                                     now: Harness.t0.addingTimeInterval(6 * 86_400))
-        #expect(third == InvitationReport(invited: 0, expired: 2))
+        #expect(third == InvitationReport(invited: 0, expired: 2, hostLists: 1))
+        let fourth = try desk.invite(templates: set, campaignTitle: "С", config: harness.config, settings: settings,
+                                     now: Harness.t0.addingTimeInterval(7 * 86_400))
+        #expect(fourth == InvitationReport())
+        let lists = try harness.outbox().filter { $0.template == "host_confirmed" }
+        #expect(lists.map(\.recipient) == ["host@example.test"])
+        #expect(lists.map(\.dedupeKey) == ["hostlist:1:1"])
+        let listText = Mail.replyText([UInt8](try #require(lists.first).raw)).replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(listText.contains("1. Анна — АНО «Добрые руки», Кудымкар"))
+        #expect(listText.contains("Сейчас подтвердили 1 из 1"))
         #expect(try invitations() == ["1:2 declined", "2:5 expired", "2:3 expired", "1:1 confirmed"])
         #expect(try harness.outbox().filter { $0.template == "invitation" }.map(\.recipient)
                 == ["p2@example.test", "p5@example.test", "p3@example.test", "p1@example.test"])

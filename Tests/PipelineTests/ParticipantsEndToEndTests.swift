@@ -24,7 +24,7 @@ import Store
 
         let inbox = try IMAPSession(settings: env.imap(intake), logger: logger)
         try inbox.append(mailbox: "INBOX", bytes: Mail.make(
-            from: host, body: ParticipantMail.program(org: "АНО «Кама»", title: "Инклюзивный туризм", seats: 1),
+            from: host, body: ParticipantMail.program(org: "АНО «Кама»", title: "Инклюзивный туризм", seats: 1, email: host),
             id: "h-\(tag)@example.test"))
         let people: [(String, String, String, String)] = [
             ("Анна", "Кудымкарский", "Кудымкар", "145"),      // eligible
@@ -84,11 +84,36 @@ import Store
         let third = try runner.run(source: source, sender: sender, now: t0.addingTimeInterval(61))
         #expect(third.deliver?.sent == 1)
 
+        // Борис answers ДА by a reply that keeps only the thread (In-Reply-To) and the token;
+        // the host gets the confirmed list once.
+        let borisBox = try IMAPSession(settings: env.imap(person[1]), logger: logger)
+        #expect(try waitForMail(borisBox, count: 3) == 3)
+        let borisToken = try #require(try store.pool.read {
+            try Invitation.filter(Column("participantNumber") == 2).fetchOne($0)?.token
+        })
+        try inbox.append(mailbox: "INBOX", bytes: Mail.make(
+            from: person[1], subject: "RE: Приглашение [\(borisToken)]", body: "Да", id: "rsvp2-\(tag)@example.test"))
+        _ = try runner.run(source: source, sender: sender, now: t0.addingTimeInterval(90))
+        let lists = try desk.invite(templates: templates, campaignTitle: "Стажировки НКО", config: config,
+                                    settings: InvitationSettings(), now: t0.addingTimeInterval(120))
+        #expect(lists == InvitationReport(invited: 0, expired: 0, hostLists: 1))
+        _ = try runner.run(source: source, sender: sender, now: t0.addingTimeInterval(121))
+        let hostBox = try IMAPSession(settings: env.imap(host), logger: logger)
+        #expect(try waitForMail(hostBox, count: 2) == 2)
+        Thread.sleep(forTimeInterval: 0.5)
+        let hostStatus = try hostBox.status(mailbox: "INBOX")
+        #expect(hostStatus.messages == 2, "the programme ack and one confirmed list")
+        let hostSubjects = try hostBox.searchUIDs(mailbox: "INBOX").map {
+            Message.parse(try hostBox.fetch(mailbox: "INBOX", uidValidity: hostStatus.uidValidity, uid: $0)).subject ?? ""
+        }
+        #expect(hostSubjects.filter { $0.hasPrefix("Участники, подтвердившие стажировку: программа № 1") }.count == 1, "\(hostSubjects)")
+
         // Every mailbox: exactly the expected subjects, once each.
         let want: [[String]] = [
             ["Заявка участника № 1 принята", "Итоги отбора участников стажировок (заявка № 1)", "[Требуется ответ] Приглашение",
              "Ответ на приглашение получен (заявка № 1)"],
-            ["Заявка участника № 2 принята", "Итоги отбора участников стажировок (заявка № 2)", "[Требуется ответ] Приглашение"],
+            ["Заявка участника № 2 принята", "Итоги отбора участников стажировок (заявка № 2)", "[Требуется ответ] Приглашение",
+             "Ответ на приглашение получен (заявка № 2)"],
             ["Заявка участника № 3 принята", "Итоги отбора участников стажировок (заявка № 3)"],
             ["Заявка участника № 4 принята", "Итоги отбора участников стажировок (заявка № 4)"],
         ]
@@ -112,7 +137,9 @@ import Store
                 let text = mail.textBody.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
                 if subject.hasPrefix("Заявка участника") { #expect(text.contains(ackLine[i]), "\(text)") }
                 if subject.hasPrefix("Ответ на приглашение") {
-                    #expect(text.contains("вы отказались от участия в стажировке «Инклюзивный туризм»"), "\(text)")
+                    let want = i == 0 ? "вы отказались от участия в стажировке «Инклюзивный туризм»"
+                        : "вы подтвердили участие в стажировке «Инклюзивный туризм»"
+                    #expect(text.contains(want), "\(text)")
                 }
                 if subject.hasPrefix("[Требуется ответ]") {
                     #expect(subject.contains("[INV-"))
