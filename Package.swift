@@ -52,6 +52,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Pure: exported tables (CSV, XLSX via ZIPFoundation) and the grant report's figures.
+        .target(
+            name: "Reports",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Edge: the configuration file (TOMLKit), validated; secrets read by the shell.
         .target(
             name: "Settings",
@@ -72,7 +77,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport",
+                "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport", "Reports",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -88,10 +93,13 @@ let package = Package(
                 "Settings",
                 "Store",
                 "Pipeline",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmark only (scripts/bench-parse): times MailMessage on a corpus, not shipped.
+        .executableTarget(name: "parse-bench", dependencies: ["MailMessage"]),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage"]),
         .testTarget(
             name: "MailMessageTests",
@@ -109,6 +117,12 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"], exclude: ["Golden"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport"]),
+        // Runs the built `internships` binary against the real local servers.
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport", "Programme"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Pipeline", "Store", "Rendering", "MailMessage", "Settings"]
+        ),
     ]
 )

@@ -1,5 +1,5 @@
 // input:  the store, the mailbox, the relay, and `now`.
-// output: all stages in order (pickup, parse, apply, plan, deliver, ack) under an exclusive
+// output: all stages in order (pickup, parse, apply, plan, [digest], deliver, ack) under an exclusive
 //         lock, and a sysexits code: 0, 75 (a server down or another run busy), 78 (config).
 // crash:  whatever the interrupted stage leaves (see each stage's header); the lock dies
 //         with the process.
@@ -25,6 +25,7 @@ public struct RunReport: Sendable {
     public var plan: PlanReport?
     public var deliver: DeliverReport?
     public var ack: AckReport?
+    public var digest: DigestReport?
     public init() {}
 
     mutating func fail(_ status: ExitStatus, _ problem: String) {
@@ -41,10 +42,13 @@ public struct Runner {
     public var stages: Stages
     /// The lock file; by default the database path + `.lock`.
     public var lockPath: String
+    /// When set, a run that plans also queues the day's digest, before deliver.
+    public var digest: DigestPass?
 
-    public init(stages: Stages, lockPath: String? = nil) {
+    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil) {
         self.stages = stages
         self.lockPath = lockPath ?? stages.store.path + ".lock"
+        self.digest = digest
     }
 
     /// One full run: every stage in order. Returns the report (exit status inside);
@@ -98,6 +102,7 @@ public struct Runner {
             if selected.contains(.parse) { report.parse = try stages.parse(now: now) }
             if selected.contains(.apply) { report.apply = try stages.apply(now: now) }
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
+            if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }
             if selected.contains(.deliver), let sender {
                 let delivered = try stages.deliver(via: sender, now: now)
                 report.deliver = delivered

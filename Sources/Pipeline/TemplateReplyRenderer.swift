@@ -91,7 +91,8 @@ public struct TemplateReplyRenderer: ReplyRenderer {
         let kind = content.formKind ?? ""
         let spec = FormKind(rawValue: kind)
         let fields: [TemplateValue] = content.fields.map { field in
-            .object(["label": .text(spec?.field(field.id)?.label ?? field.id), "value": .optional(field.value)])
+            .object(["label": .text(spec?.field(field.id)?.label ?? field.id),
+                     "value": .optional(field.readable(as: spec?.field(field.id)?.type))])
         }
         switch content.template {
         case .acknowledgement:
@@ -131,7 +132,8 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             var values: [String: FormValue?] = [:]
             for field in fields {
                 guard let value = field.value else { values[field.id] = FormValue?.none; continue }
-                values[field.id] = kind.field(field.id)?.type == .consent ? .bool(value == "да") : .text(value)
+                let type = kind.field(field.id)?.type
+                values[field.id] = type == .consent ? .bool(value == "да") : .text(field.readable(as: type) ?? value)
             }
             return FormPrefill.fill(blank: blank, kind: kind, fields: values)
         }

@@ -1,0 +1,106 @@
+// `internships digest [--now] [--dry-run]`: queue the coordinators' digest for today's window
+// through the outbox (`internships run` / `send` delivers it). Safe to re-run: one digest per
+// coordinator and day (dedupe key `digest:<coordinator>:<yyyy-mm-dd>`).
+import ArgumentParser
+import Foundation
+import Pipeline
+import Rendering
+import Settings
+import Store
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Queue the coordinators' digest (what needs a human) for today.",
+        discussion: """
+            Without --now the digest is queued only from [digest] time (programme-local) and only \
+            when something needs a human; on [digest] heartbeat_weekday a short heartbeat goes out \
+            instead. --now ignores both. A coordinator gets at most one digest per day either way. \
+            --dry-run prints the digest and queues nothing. Exit 0, 78 on a configuration or \
+            template problem, 75 when the database is busy.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $INTERNSHIPS_CONFIG, else ./internships.toml).", valueName: "path"))
+    var config: String?
+
+    @Flag(name: .long, help: "Queue it now: ignore the configured hour and the 'only when something needs a human' rule.")
+    var now = false
+
+    @Flag(name: .customLong("dry-run"), help: "Print the digest (text part) instead of queueing it.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "With --dry-run: print the HTML part instead of the text.")
+    var html = false
+
+    @Option(name: .long, help: ArgumentHelp("Pretend it is this moment, ISO 8601 (2027-09-29T09:00:00+05:00).", valueName: "iso8601"))
+    var at: String?
+
+    func validate() throws {
+        if at != nil, ReportingSetup.moment(at) == nil {
+            throw ValidationError("--at '\(at ?? "")' is not an ISO 8601 date-time — write e.g. 2027-09-29T09:00:00+05:00")
+        }
+        if html && !dryRun { throw ValidationError("--html only goes with --dry-run") }
+    }
+
+    func run() throws {
+        let setup = try ReportingSetup.load(configPath: config, label: "digest")
+        let moment = ReportingSetup.moment(at) ?? Date()
+        let pass: DigestPass
+        do {
+            pass = try DigestPass(settings: setup.settings, store: setup.store, config: setup.config)
+        } catch {
+            ReportingSetup.fail("digest", "\(error)", status: ConfigError.exitCode)
+        }
+        let digestConfig = pass.config
+        let stages = Stages(store: setup.store, config: setup.config, reader: StandardMessageReader.standard(config: setup.config),
+                            logger: setup.logger)
+        let report: DigestReport
+        do {
+            report = try stages.digest(source: pass.source, digest: digestConfig, renderer: pass.renderer, now: moment,
+                                       force: now, dryRun: dryRun)
+        } catch let error as PipelineError {
+            ReportingSetup.fail("digest", "\(error)", status: ConfigError.exitCode)
+        } catch {
+            ReportingSetup.fail("digest", "\(error) — try again later", status: 75)
+        }
+        for coordinator in digestConfig.coordinators {
+            let outcome = report.outcomes[coordinator.email]?.rawValue ?? "skipped"
+            print("\(coordinator.email): \(outcome)")
+            if dryRun, let mail = report.mails[coordinator.email] {
+                print("Subject: \(mail.subject)\n")
+                print(html ? (mail.html ?? "(no HTML part)") : mail.text)
+            }
+        }
+    }
+}
+
+extension DigestPass {
+    /// The digest as configured: `[digest]`, the coordinators, the templates folder.
+    /// `internships run` passes it to `Runner(stages:digest:)` so each run queues the day's
+    /// digest after plan. Throws `ConfigError` or the template problems (exit 78).
+    init(settings: Settings, store: Store, config: PipelineConfig) throws {
+        let digestSettings = try Settings.digestSettings(from: settings.file)
+        let campaign = settings.campaign
+        let scoresDue = ReportingSetup.start(of: campaign.programCall.last, in: campaign.timeZone)
+            .map { $0.addingTimeInterval(86_400) }
+        let digestConfig = DigestConfig(
+            coordinators: settings.coordinators.map { DigestConfig.Recipient(name: $0.name, email: $0.email) },
+            campaignTitle: campaign.name, hour: digestSettings.hour, minute: digestSettings.minute,
+            heartbeatWeekday: digestSettings.heartbeatWeekday, targets: digestSettings.targets,
+            scoresPerProgramme: digestSettings.scoresPerProgramme, scoresDueFrom: scoresDue)
+        self.init(source: StoreDigestSource(store: store, config: config, digest: digestConfig), config: digestConfig,
+                  renderer: try DigestTemplates.load(settings.templatesDirectory))
+    }
+}
+
+/// Reads the templates folder the way the reply renderer does (every top-level `*.mustache`).
+enum DigestTemplates {
+    static func load(_ directory: URL) throws -> TemplateSet {
+        var sources: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".mustache") {
+            sources[String(name.dropLast(".mustache".count))] =
+                try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        }
+        return try TemplateSet(sources: sources)
+    }
+}

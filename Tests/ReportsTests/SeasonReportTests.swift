@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Reports
+
+/// The report's figures equal a hand count of `Season.script()` (written through the Store).
+@Suite struct SeasonReportTests {
+    @Test func figuresEqualTheHandCount() throws {
+        let season = try Season()
+        try season.script()
+        let report = SeasonReport(try StoreReportSource(store: season.store, campaign: season.campaign).facts())
+        // 3 programme applications, none selected yet (decisions come with issue 6).
+        #expect(report.programmesReceived == 3)
+        #expect(report.programmesSelected == 0)
+        // 6 participants; invited (answered an invitation): a1 a2 a3; sent feedback: a1 a3 a6.
+        #expect(report.total == SeasonReport.Line(label: "Всего", applied: 6, selected: 3, attended: 3))
+        #expect(report.byMunicipality == [
+            .init(label: "Кудымкарский", applied: 2, selected: 2, attended: 1),
+            .init(label: "Пермский", applied: 2, selected: 0, attended: 0),
+            .init(label: "Гайнский", applied: 1, selected: 0, attended: 1),
+            .init(label: "Чернушинский", applied: 1, selected: 1, attended: 1),
+        ])
+        // 30 → <50; 50 and 85,5 → 50–100; 145 (a1's second version) and 150 → 100–200; 200 → 200+.
+        #expect(report.byDistance == [
+            .init(label: "до 50 км", applied: 1, selected: 0, attended: 0),
+            .init(label: "50–100 км", applied: 2, selected: 1, attended: 1),
+            .init(label: "100–200 км", applied: 2, selected: 2, attended: 1),
+            .init(label: "200 км и более", applied: 1, selected: 0, attended: 1),
+        ])
+        // Hosts: АНО Кама (twice, quotes differ), Фонд Ёлка; participants: Центр Парма (spacing,
+        // case), АНО Кама, Клуб Ветеран (case), НКО Гайны → 5 distinct in all.
+        #expect(report.hostOrganisations == 2)
+        #expect(report.participantOrganisations == 4)
+        #expect(report.organisationsReached == 5)
+        // Ratings 5, 4, 3; before 4, 6, 5; after 8, 9 (a6 left it out).
+        #expect(report.feedbackCount == 3)
+        #expect(report.averageRating == 4)
+        #expect(report.averageCompetenceBefore == 5)
+        #expect(report.averageCompetenceAfter == 8.5)
+        #expect(report.ideas.map(\.title) == ["Экотропа", "Медиашкола"])
+    }
+
+    @Test(arguments: [
+        (nil, "расстояние не указано"), (0.0, "до 50 км"), (49.9, "до 50 км"), (50.0, "50–100 км"), (99.99, "50–100 км"),
+        (100.0, "100–200 км"), (199.5, "100–200 км"), (200.0, "200 км и более"), (612.0, "200 км и более"),
+        (-1.0, "расстояние не указано"),
+    ] as [(Double?, String)])
+    func distanceBands(km: Double?, want: String) {
+        #expect(SeasonReport.band(km) == want)
+    }
+
+    @Test func reportOutputsCarryTheFigures() throws {
+        let season = try Season()
+        try season.script()
+        let report = SeasonReport(try StoreReportSource(store: season.store, campaign: season.campaign).facts())
+        #expect(report.text.contains("Заявок участников: 6"))
+        #expect(report.text.contains("Самооценка компетенций после (среднее, 1–10): 8,5"))
+        let html = report.html(title: "Стажировки <2026>")
+        #expect(html.contains("<svg"))
+        #expect(html.contains("Стажировки &lt;2026&gt;"))
+        #expect(html.contains(">Кудымкарский</text>"))
+        // The largest bar (2 applicants) is the full width; one applicant is half.
+        #expect(html.contains("width=\"360\" height=\"16\""))
+        #expect(html.contains("width=\"180\" height=\"16\""))
+        let csv = String(decoding: CSVWriter.bytes(report.summaryTable).dropFirst(3), as: UTF8.self)
+        #expect(csv.contains("competence_after_avg;Самооценка компетенций после (среднее, 1–10);8,5\r\n"))
+    }
+
+    /// Every export builds from the scripted season; the programme export has product.md's
+    /// field ids as keys and typed cells.
+    @Test(arguments: ExportKind.allCases)
+    func exportsBuild(kind: ExportKind) throws {
+        let season = try Season()
+        try season.script()
+        let exports = StoreExports(store: season.store, campaign: season.campaign,
+                                   timeZone: TimeZone(identifier: "Asia/Yekaterinburg") ?? .current)
+        let tables = try exports.tables(kind)
+        #expect(!tables.isEmpty)
+        let want = [ExportKind.programmes: 3, .participants: 6, .scores: 0, .invitations: 3, .attendance: 6,
+                    .feedback: 3, .ideas: 2, .report: 14][kind]
+        #expect(tables[0].rows.count == want)
+        if kind == .programmes {
+            let keys = tables[0].columns.map(\.key)
+            #expect(keys.prefix(6) == ["number", "version", "received", "sender", "organization", "inn"])
+            let inn = keys.firstIndex(of: "inn") ?? 0, dates = keys.firstIndex(of: "dates") ?? 0
+            #expect(tables[0].rows[0][inn] == .text("5902000001"), "INN stays text")
+            #expect(tables[0].rows[0][dates] == .text("22.09.2026, 23.09.2026"))
+            #expect(tables[0].rows[1][dates] == .date(year: 2026, month: 10, day: 10))
+        }
+        if kind == .participants {
+            let km = tables[0].columns.firstIndex { $0.key == "distance_to_perm_km" } ?? 0
+            #expect(tables[0].rows[2][km] == .decimal(85.5))
+            #expect(tables[0].rows[0][km] == .decimal(145), "the current version")
+        }
+    }
+}
