@@ -35,6 +35,7 @@ extension PipelineConfig {
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
         trustedAuthservIDs = Set(settings.security.trustedAuthservIDs)
         consentVersion = settings.privacy.consentVersion
+        places = .bundled // participants' eligibility at intake (data/perm-krai-*.csv, compiled in)
         if settings.smtp.from.address.lowercased() != settings.smtp.replyTo.address.lowercased() {
             fromAddress = settings.smtp.from.address
         }

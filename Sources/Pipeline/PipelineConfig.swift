@@ -1,5 +1,6 @@
 // What the stages need to know about the campaign; the composition root maps Settings to it.
 import Foundation
+import Programme
 
 /// The campaign facts the stages decide with. Pure data; the executable fills it from the
 /// configuration file.
@@ -53,6 +54,10 @@ public struct PipelineConfig: Sendable {
     public var verifiedKinds: Set<String> = ["score"]
     /// The consent text version stored with each submission (152-FZ).
     public var consentVersion: String = "unversioned"
+    /// The Perm Krai tables for the participants' eligibility; nil: no check at intake.
+    public var places: PlaceTables? = nil
+    /// The eligibility thresholds (50 km, declared-distance tolerance).
+    public var eligibilityRules = EligibilityRules()
 
     public init(
         campaign: String, mailbox: String = "INBOX", processedFolder: String = "Processed",

@@ -34,6 +34,11 @@ public struct ReplyContent: Sendable, Hashable {
     public var errors: [FormProblem]
     /// When the stage opens or closed (closed / not_open).
     public var window: DateInterval?
+    /// The participant eligibility sentence (acknowledgement of a `participant` form).
+    public var eligibility: String? = nil
+    /// The programme an `rsvp` answers, and the answer recorded (nil: not matched / too late).
+    public var programTitle: String? = nil
+    public var attending: Bool? = nil
 
     public init(template: ReplyTemplate, campaign: String, recipientName: String? = nil,
                 originalSubject: String? = nil, formKind: String? = nil, number: Int? = nil,

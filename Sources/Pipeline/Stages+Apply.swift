@@ -145,6 +145,9 @@ extension Stages {
             try Participant.upsert(db, Participant(
                 campaign: campaign, email: sender, fullName: form.value("full_name") ?? "",
                 number: number, submissionID: submissionID))
+            try recordEligibility(db, submissionID: submissionID, number: number, fields: fields, row: row, now: now)
+        case "rsvp":
+            try recordRSVP(db, fields: fields, row: row, now: now)
         default:
             break
         }

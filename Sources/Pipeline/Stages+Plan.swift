@@ -85,6 +85,14 @@ extension Stages {
             content.template = .acknowledgement
             content.number = submission.number
             content.version = submission.version
+            content.eligibility = try eligibilitySentence(db, submission: submission)
+            if submission.kind == "rsvp", let invitation = try invitation(answeredBy: row, db) {
+                content.number = invitation.participantNumber
+                content.programTitle = try String.fetchOne(db, sql: "SELECT title FROM programme WHERE campaign = ? AND number = ?",
+                                                           arguments: [invitation.campaign, invitation.programmeNumber])
+                content.attending = invitation.status == "confirmed" ? true : invitation.status == "declined" ? false
+                    : form?.value("answer").map { $0 == "да" }
+            }
             if submission.version > 1 {
                 let earlier = try Submission.versions(db, campaign: submission.campaign, kind: submission.kind,
                                                       number: submission.number)

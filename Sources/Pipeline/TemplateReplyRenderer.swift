@@ -106,9 +106,9 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             context["replaces"] = content.replacedVersion.map { _ in
                 .object(["number": .number(number), "date": .optional(content.replacedDate.map(russianDate))])
             } ?? TemplateValue.none
-            context["eligibility"] = TemplateValue.none
-            context["program_title"] = TemplateValue.none
-            context["attending"] = TemplateValue.none
+            context["eligibility"] = .optional(content.eligibility)
+            context["program_title"] = .optional(content.programTitle)
+            context["attending"] = content.attending.map { .flag($0) } ?? TemplateValue.none
             return ("ack_\(kind)", context)
         case .errors:
             context["form_title"] = .text(Self.formTitles[kind] ?? kind)

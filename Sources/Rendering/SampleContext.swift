@@ -74,6 +74,37 @@ extension SampleContext {
             "number": 17, "fields": participantFields, "replaces": .none,
             "eligibility": "Кудымкар — 145 км от Перми по прямой, условие 50 км выполнено",
         ])),
+        SampleContext(name: "ack_participant_review", template: "ack_participant", context: with([
+            "number": 19, "fields": participantFields, "replaces": .none,
+            "eligibility": "не удалось найти населённый пункт «Нигдеевка, Нигдейский» в справочнике, заявку проверит координатор",
+        ])),
+        SampleContext(name: "selection_result_selected", template: "selection_result", context: with([
+            "number": 17, "selected": [["programme": 2, "title": "Инклюзивный туризм"]], "reserve": [], "invited": true,
+            "reason": "Программа № 2 (приоритет 1): вы выбраны; оценка мотивации — 8,5 из 10.",
+        ])),
+        SampleContext(name: "selection_result_reserve", template: "selection_result", context: with([
+            "number": 18, "selected": [], "reserve": [["programme": 2, "title": "Инклюзивный туризм", "place": 1]], "invited": false,
+            "reason": "Программа № 2 (приоритет 1): резерв, место 1 — мест 10, их заняли участники с более высокой оценкой мотивации или более ранней заявкой; оценка мотивации — 6 из 10.",
+        ])),
+        SampleContext(name: "selection_result_not_selected", template: "selection_result", context: with([
+            "name": .none, "number": 19, "selected": [], "reserve": [], "invited": false,
+            "reason": "Заявка не участвует в отборе: условие об удалённости от Перми не выполнено.",
+        ])),
+        SampleContext(name: "invitation", template: "invitation", context: with([
+            "number": 17, "programme": 2, "program_title": "Инклюзивный туризм", "dates": "15 и 16 октября 2027 г.",
+            "time_from": "10:00", "time_to": "17:00", "address": "г. Пермь, ул. Ленина, 1",
+            "host": "АНО «Ресурсный центр „Кама“»", "contact": "Мария Ивановна Соколова, +79021234567, host@example.test",
+            "deadline": "22 сентября 2027 г.", "token": "INV-7K2M9QXA",
+        ])),
+        SampleContext(name: "host_confirmed", template: "host_confirmed", context: with([
+            "programme": 2, "program_title": "Инклюзивный туризм", "dates": "15 и 16 октября 2027 г.", "count": 2, "seats": 10,
+            "participants": [
+                ["position": 1, "full_name": "Пётр Сергеевич Лунёв", "organization": "Клуб «Парма»", "place": "Кудымкар",
+                 "phone": "+73426041234", "email": "petr@example.test"],
+                ["position": 2, "full_name": "Анна Иванова", "organization": "АНО «Добрые руки»", "place": "Оса",
+                 "phone": "+79123456789", "email": "anna@example.test"],
+            ],
+        ])),
         SampleContext(name: "ack_participant_no_eligibility", template: "ack_participant", context: with([
             "number": 18, "fields": participantFields, "replaces": ["number": 12, "date": "26 августа 2027 г."], "eligibility": .none,
         ])),

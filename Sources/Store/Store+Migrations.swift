@@ -9,6 +9,8 @@ extension Store {
         migrator.registerMigration("v2_review", migrate: v2Review)
         migrator.registerMigration("v2_harden", migrate: v2Harden)
         migrator.registerMigration("v3_inbound_release", migrate: v3InboundRelease)
+        migrator.registerMigration("participants_v1", migrate: participantsV1)
+        migrator.registerMigration("participants_v2_invitations", migrate: participantsV2Invitations)
         return migrator
     }
 

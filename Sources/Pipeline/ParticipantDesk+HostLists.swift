@@ -1,0 +1,81 @@
+// input:  confirmed invitations per programme, participant forms, the programme's form.
+// output: a `host_confirmed` outboxMessage to the host whenever a programme's confirmed list
+//         differs from every list already queued (dedupeKey `hostlist:<programme>:<numbers>`).
+// crash:  runs inside invite's transaction: all or nothing.
+// rerun:  confirmations are final, so a list only grows; the same list has the same key and
+//         is never queued twice.
+import Foundation
+import GRDB
+import MailMessage
+import Rendering
+import Store
+
+extension ParticipantDesk {
+    /// Queues each host's confirmed list where it changed; returns how many were queued.
+    func queueHostLists(_ db: Database, templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
+                        now: Date) throws -> Int {
+        let confirmed = try Invitation.filter(Column("campaign") == campaign && Column("status") == "confirmed")
+            .order(Column("answeredAt"), Column("id")).fetchAll(db)
+        let details = try programmeDetails(db)
+        var queued = 0
+        for programme in Set(confirmed.map(\.programmeNumber)).sorted() {
+            let numbers = confirmed.filter { $0.programmeNumber == programme }.map(\.participantNumber)
+            let dedupeKey = "hostlist:\(programme):\(numbers.sorted().map(String.init).joined(separator: ","))"
+            if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { continue }
+            guard let detail = details[programme],
+                  let hostRow = try Row.fetchOne(db, sql: """
+                    SELECT s.sender, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID
+                    WHERE p.campaign = ? AND p.number = ?
+                    """, arguments: [campaign, programme]) else { continue }
+            let hostFields = JSON.decode([String: String].self, hostRow["fieldsJSON"]) ?? [:]
+            let hostAddress: String = hostFields["email"] ?? hostRow["sender"]
+            var people: [TemplateValue] = []
+            for (index, number) in numbers.enumerated() {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT pt.fullName, pt.email, s.fieldsJSON FROM participant pt JOIN submission s ON s.id = pt.submissionID
+                    WHERE pt.campaign = ? AND pt.number = ?
+                    """, arguments: [campaign, number]) else { continue }
+                let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
+                people.append(.object([
+                    "position": .number(index + 1), "full_name": .text(row["fullName"]),
+                    "organization": .text(fields["organization"] ?? ""), "place": .text(fields["locality"] ?? ""),
+                    "phone": .text(fields["phone"] ?? ""), "email": .text(fields["email"] ?? row["email"]),
+                ]))
+            }
+            let dates = detail.days.compactMap { iso -> String? in
+                let p = iso.split(separator: "-").compactMap { Int($0) }
+                return p.count == 3 ? RussianText.date(year: p[0], month: p[1], day: p[2]) : nil
+            }.joined(separator: ", ")
+            let context: [String: TemplateValue] = [
+                "campaign": .text(campaignTitle), "name": .optional(hostFields["contact_person"]),
+                "programme": .number(programme), "program_title": .text(detail.title), "dates": .text(dates),
+                "count": .number(people.count), "seats": .number(detail.seats), "participants": .list(people),
+            ]
+            let mail: RenderedMail
+            do {
+                mail = try templates.render("host_confirmed", context: context)
+            } catch {
+                throw PipelineError.configuration("template host_confirmed failed to render: \(error) — check the templates folder")
+            }
+            let domain = config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost"
+            let messageID = "\(UUID().uuidString.lowercased())@\(domain)"
+            let message = OutgoingMessage(
+                from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
+                to: [Address(address: hostAddress)], replyTo: [Address(address: config.programmeAddress)],
+                subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
+                extraHeaders: [
+                    OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
+                    OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
+                ],
+                textBody: mail.text, htmlBody: mail.html)
+            var outbox = OutboxMessage(dedupeKey: dedupeKey, template: "host_confirmed", recipient: hostAddress,
+                                       messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
+                                       createdAt: now)
+            try outbox.insert(db)
+            try AuditEntry.record(db, at: now, cause: "command:participants invite", entity: "outboxMessage",
+                                  entityID: outbox.id, change: "queued host_confirmed programme № \(programme) (\(numbers.count))")
+            queued += 1
+        }
+        return queued
+    }
+}

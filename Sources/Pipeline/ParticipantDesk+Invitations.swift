@@ -1,0 +1,189 @@
+// input:  the released selection (placement), invitations so far, programme forms, `now`.
+// output: expired invitations; new invitation rows, each with an `invitation` outboxMessage
+//         (subject token [INV-…], .ics REQUEST with a stable UID); each host's confirmed list
+//         when it changed — one transaction.
+// crash:  all or nothing: an invitation is never recorded without its mail, nor the reverse.
+// rerun:  InvitationRules is a fixed point once its actions are applied, and the dedupe key
+//         `invitation:<programme>:<participant>:<sequence>` is UNIQUE: nothing is sent twice.
+import Foundation
+import GRDB
+import MailMessage
+import Programme
+import Rendering
+import Store
+
+/// What one invitation pass did.
+public struct InvitationReport: Sendable, Hashable {
+    public var invited = 0
+    public var expired = 0
+    /// Hosts whose confirmed list changed and was queued to them.
+    public var hostLists = 0
+    public init(invited: Int = 0, expired: Int = 0, hostLists: Int = 0) {
+        self.invited = invited
+        self.expired = expired
+        self.hostLists = hostLists
+    }
+}
+
+/// When invitations are answered and when an internship day runs.
+public struct InvitationSettings: Sendable, Hashable {
+    public var answerWithin: Duration
+    public var maxPerPerson: Int
+    public var dayStart: (hour: Int, minute: Int)
+    public var dayEnd: (hour: Int, minute: Int)
+    public init(answerWithin: Duration = .seconds(5 * 86_400), maxPerPerson: Int = 1,
+                dayStart: (hour: Int, minute: Int) = (10, 0), dayEnd: (hour: Int, minute: Int) = (17, 0)) {
+        self.answerWithin = answerWithin
+        self.maxPerPerson = maxPerPerson
+        self.dayStart = dayStart
+        self.dayEnd = dayEnd
+    }
+    public static func == (a: Self, b: Self) -> Bool {
+        a.answerWithin == b.answerWithin && a.maxPerPerson == b.maxPerPerson && a.dayStart == b.dayStart && a.dayEnd == b.dayEnd
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(answerWithin)
+        hasher.combine(maxPerPerson)
+    }
+}
+
+extension ParticipantDesk {
+    /// Expires silent invitations past their deadline and invites whoever is next for every
+    /// free seat (`participants invite`, also safe to run from cron after `run`).
+    /// - Throws: `PipelineError.configuration` before the selection is released.
+    public func invite(templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
+                       settings: InvitationSettings, now: Date) throws -> InvitationReport {
+        try store.pool.write { db in
+            let placements = try Placement.filter(Column("campaign") == campaign && Column("releasedAt") != nil)
+                .order(Column("programmeNumber"), Column("status").desc, Column("rank")).fetchAll(db)
+            guard !placements.isEmpty else {
+                throw PipelineError.configuration("the selection for \(campaign) is not released — run `internships participants release` first")
+            }
+            var queue: [Int: [Int]] = [:]
+            for p in placements { queue[p.programmeNumber, default: []].append(p.participantNumber) }
+            let details = try programmeDetails(db)
+            var seats: [Int: Int] = [:]
+            for programme in queue.keys { seats[programme] = details[programme]?.seats ?? 0 }
+            var invitations = try Invitation.filter(Column("campaign") == campaign).fetchAll(db)
+            let states = invitations.map {
+                InvitationState(programme: $0.programmeNumber, participant: $0.participantNumber,
+                                status: InvitationState.Status(rawValue: $0.status) ?? .pending, deadline: $0.deadline)
+            }
+            let actions = InvitationRules.actions(invitations: states, reserve: queue, seats: seats, now: now,
+                                                  answerWithin: settings.answerWithin, maxPerPerson: settings.maxPerPerson)
+            var report = InvitationReport()
+            for action in actions {
+                switch action {
+                case .expire(let programme, let participant):
+                    guard let index = invitations.firstIndex(where: {
+                        $0.programmeNumber == programme && $0.participantNumber == participant
+                    }) else { continue }
+                    invitations[index].status = "expired"
+                    try invitations[index].update(db)
+                    try AuditEntry.record(db, at: now, cause: "command:participants invite", entity: "invitation",
+                                          entityID: invitations[index].id, change: "expired: no answer by the deadline")
+                    report.expired += 1
+                case .invite(let programme, let participant, let deadline):
+                    try queueInvitation(db, programme: programme, participant: participant, deadline: deadline,
+                                        detail: details[programme], templates: templates, campaignTitle: campaignTitle,
+                                        config: config, settings: settings, now: now)
+                    report.invited += 1
+                }
+            }
+            report.hostLists = try queueHostLists(db, templates: templates, campaignTitle: campaignTitle, config: config, now: now)
+            return report
+        }
+    }
+
+    struct ProgrammeDetail {
+        var title: String
+        var seats: Int
+        var days: [String]
+        var address: String
+        var host: String
+        var contact: String
+    }
+
+    func programmeDetails(_ db: Database) throws -> [Int: ProgrammeDetail] {
+        var out: [Int: ProgrammeDetail] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.number, p.title, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID
+            WHERE p.campaign = ?
+            """, arguments: [campaign]) {
+            let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
+            let contact = [fields["contact_person"], fields["phone"], fields["email"]].compactMap { $0 }.joined(separator: ", ")
+            out[row["number"]] = ProgrammeDetail(
+                title: row["title"], seats: Int((fields["seats"] ?? "").filter(\.isNumber)) ?? 0,
+                days: (fields["dates"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                address: fields["venue_address"] ?? "", host: fields["organization"] ?? "", contact: contact)
+        }
+        return out
+    }
+
+    private func queueInvitation(_ db: Database, programme: Int, participant: Int, deadline: Date, detail: ProgrammeDetail?,
+                                 templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
+                                 settings: InvitationSettings, now: Date) throws {
+        guard let person = try Participant.filter(Column("campaign") == campaign && Column("number") == participant).fetchOne(db),
+              let detail else { return }
+        let token = "INV-" + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10)).uppercased()
+        let domain = config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost"
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = config.timeZone
+        func russian(_ date: Date) -> String {
+            let c = calendar.dateComponents([.year, .month, .day], from: date)
+            return RussianText.date(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0) ?? ""
+        }
+        func day(_ iso: String) -> DateComponents? {
+            let parts = iso.split(separator: "-").compactMap { Int($0) }
+            return parts.count == 3 ? DateComponents(year: parts[0], month: parts[1], day: parts[2]) : nil
+        }
+        let days = detail.days.compactMap(day)
+        let dates = days.map { RussianText.date(year: $0.year ?? 0, month: $0.month ?? 0, day: $0.day ?? 0) ?? "" }
+            .joined(separator: ", ")
+        let time = { (t: (hour: Int, minute: Int)) in String(format: "%02d:%02d", t.hour, t.minute) }
+        let context: [String: TemplateValue] = [
+            "campaign": .text(campaignTitle), "name": .optional(person.fullName), "number": .number(participant),
+            "programme": .number(programme), "program_title": .text(detail.title), "dates": .text(dates),
+            "time_from": .text(time(settings.dayStart)), "time_to": .text(time(settings.dayEnd)),
+            "address": .text(detail.address), "host": .text(detail.host), "contact": .text(detail.contact),
+            "deadline": .text(russian(deadline)), "token": .text(token),
+        ]
+        let mail: RenderedMail
+        do {
+            mail = try templates.render("invitation", context: context)
+        } catch {
+            throw PipelineError.configuration("template invitation failed to render: \(error) — check the templates folder")
+        }
+        var event: OutgoingCalendar?
+        if var start = days.first, var end = days.last {
+            start.hour = settings.dayStart.hour; start.minute = settings.dayStart.minute
+            end.hour = settings.dayEnd.hour; end.minute = settings.dayEnd.minute
+            let ics = InvitationCalendar.text(InvitationEvent(
+                uid: "\(campaign.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })-p\(programme)-n\(participant)@\(domain)",
+                sequence: 0, start: start, end: end, summary: "Стажировка: \(detail.title)", location: detail.address,
+                description: "\(detail.host). Контакт: \(detail.contact)", organizerEmail: config.programmeAddress,
+                organizerName: config.programmeName, attendeeEmail: person.email, attendeeName: person.fullName),
+                stamp: now)
+            event = OutgoingCalendar(method: "REQUEST", text: ics)
+        }
+        let messageID = "\(UUID().uuidString.lowercased())@\(domain)"
+        let message = OutgoingMessage(
+            from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
+            to: [Address(address: person.email)], replyTo: [Address(address: config.programmeAddress)],
+            subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
+            extraHeaders: [
+                OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
+                OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
+            ],
+            textBody: mail.text, htmlBody: mail.html, calendar: event)
+        var invitation = Invitation(campaign: campaign, programmeNumber: programme, participantNumber: participant,
+                                    token: token, deadline: deadline, messageID: messageID, createdAt: now)
+        try invitation.insert(db)
+        var outbox = OutboxMessage(dedupeKey: "invitation:\(programme):\(participant):0", template: "invitation",
+                                   recipient: person.email, messageID: messageID, raw: Data(try message.generate()),
+                                   causeInboundID: nil, createdAt: now)
+        try outbox.insert(db)
+        try AuditEntry.record(db, at: now, cause: "command:participants invite", entity: "invitation", entityID: invitation.id,
+                              change: "invited № \(participant) to programme № \(programme), answer by \(deadline)")
+    }
+}

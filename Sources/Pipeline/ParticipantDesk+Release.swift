@@ -1,0 +1,89 @@
+// input:  the draft selection (placement, selectionReason), the participants, the templates.
+// output: one `selection_result` outboxMessage per applicant (dedupeKey
+//         `selection:<participant number>`), releasedAt on every placement, audit rows — one
+//         transaction; deliver sends them on the next run.
+// crash:  all or nothing: the letters and the release commit together.
+// rerun:  a dedupe key already queued is skipped and released placements stay released, so
+//         each applicant gets their letter once.
+import Foundation
+import GRDB
+import MailMessage
+import Programme
+import Rendering
+import Store
+
+/// What a release did.
+public struct SelectionReleaseReport: Sendable, Hashable {
+    public var queued = 0
+    public var alreadyQueued = 0
+}
+
+extension ParticipantDesk {
+    /// Queues the selection letters and marks the selection released (`participants release`).
+    /// - Throws: `PipelineError.configuration` when there is no draft or a template fails.
+    public func release(templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
+                        now: Date) throws -> SelectionReleaseReport {
+        try store.pool.write { db in
+            let placements = try Placement.filter(Column("campaign") == campaign).fetchAll(db)
+            guard !placements.isEmpty else {
+                throw PipelineError.configuration("no selection draft for \(campaign) — run `internships participants select` first")
+            }
+            let reasons = try SelectionReason.filter(Column("campaign") == campaign).fetchAll(db)
+            let titles = Dictionary(try Row.fetchAll(db, sql: "SELECT number, title FROM programme WHERE campaign = ?",
+                                                     arguments: [campaign]).map { ($0["number"] as Int, $0["title"] as String) },
+                                    uniquingKeysWith: { a, _ in a })
+            var report = SelectionReleaseReport()
+            for reason in reasons.sorted(by: { $0.participantNumber < $1.participantNumber }) {
+                guard let participant = try Participant.filter(Column("campaign") == campaign
+                                                               && Column("number") == reason.participantNumber).fetchOne(db)
+                else { continue }
+                let dedupeKey = "selection:\(reason.participantNumber)"
+                if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { report.alreadyQueued += 1; continue }
+                let mine = placements.filter { $0.participantNumber == reason.participantNumber }
+                let seated = mine.filter { $0.status == "seated" }.sorted { $0.programmeNumber < $1.programmeNumber }
+                let reserve = mine.filter { $0.status == "reserve" }.sorted { $0.programmeNumber < $1.programmeNumber }
+                let context: [String: TemplateValue] = [
+                    "campaign": .text(campaignTitle),
+                    "name": .optional(participant.fullName),
+                    "number": .number(reason.participantNumber),
+                    "selected": .list(seated.map {
+                        .object(["programme": .number($0.programmeNumber), "title": .text(titles[$0.programmeNumber] ?? "")])
+                    }),
+                    "reserve": .list(reserve.map {
+                        .object(["programme": .number($0.programmeNumber), "title": .text(titles[$0.programmeNumber] ?? ""),
+                                 "place": .number($0.rank)])
+                    }),
+                    "invited": .flag(!seated.isEmpty),
+                    "reason": .text(reason.reason),
+                ]
+                let mail: RenderedMail
+                do {
+                    mail = try templates.render("selection_result", context: context)
+                } catch {
+                    throw PipelineError.configuration("template selection_result failed to render: \(error) — check the templates folder")
+                }
+                let messageID = "\(UUID().uuidString.lowercased())@\(config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost")"
+                let message = OutgoingMessage(
+                    from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
+                    to: [Address(address: participant.email)], replyTo: [Address(address: config.programmeAddress)],
+                    subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
+                    extraHeaders: [
+                        // RFC 3834 §5: not a response to a message.
+                        OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
+                        OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
+                    ],
+                    textBody: mail.text, htmlBody: mail.html)
+                var outbox = OutboxMessage(dedupeKey: dedupeKey, template: "selection_result", recipient: participant.email,
+                                           messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
+                                           createdAt: now)
+                try outbox.insert(db)
+                try AuditEntry.record(db, at: now, cause: "command:participants release", entity: "outboxMessage",
+                                      entityID: outbox.id, change: "queued selection_result № \(reason.participantNumber)")
+                report.queued += 1
+            }
+            try db.execute(sql: "UPDATE placement SET releasedAt = ? WHERE campaign = ? AND releasedAt IS NULL",
+                           arguments: [now, campaign])
+            return report
+        }
+    }
+}

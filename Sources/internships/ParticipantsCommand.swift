@@ -1,0 +1,182 @@
+// `internships participants import-scores|select|preview|check-place`: the coordinators'
+// participant commands. Input: the configuration, the database, a CSV. Output: motivation
+// scores, the selection draft (no mail is sent: release is a separate step), printed lines.
+// Each command is one transaction; re-running gives the same state (select refuses once released).
+import ArgumentParser
+import Foundation
+import Pipeline
+import Programme
+import Settings
+import Store
+
+struct ParticipantsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "participants", abstract: "Participants: motivation scores, selection, eligibility checks.",
+        subcommands: [ImportScores.self, Select.self, Preview.self, Release.self, Invite.self, CheckPlace.self])
+
+    struct Options: ParsableArguments {
+        @Option(name: .long, help: "The configuration file.")
+        var config = "internships.toml"
+
+        @Option(name: .long, help: "Act as if it were this moment (ISO 8601, e.g. 2027-09-12T10:00:00+05:00), for rehearsals.")
+        var now: String?
+
+        func moment() throws -> Date {
+            guard let now else { return Date() }
+            let formatter = ISO8601DateFormatter()
+            guard let date = formatter.date(from: now) else {
+                throw ValidationError("--now \(now) is not ISO 8601 — write e.g. 2027-09-12T10:00:00+05:00")
+            }
+            return date
+        }
+
+        func settings() throws -> Settings {
+            do {
+                return try Settings.load(from: URL(fileURLWithPath: config))
+            } catch {
+                FileHandle.standardError.write(Data("internships participants: \(error)\n".utf8))
+                throw ExitCode(78)
+            }
+        }
+
+        func desk(_ settings: Settings? = nil) throws -> ParticipantDesk {
+            let settings = try settings ?? self.settings()
+            let store = try Store(path: settings.databasePath.path)
+            return ParticipantDesk(store: store, campaign: PipelineConfig(settings: settings).campaign)
+        }
+    }
+
+    struct ImportScores: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-scores",
+            abstract: "Record motivation scores (0–10) from a CSV: application_number,motivation[,comment][,scorer].",
+            discussion: "A later score from the same scorer replaces the earlier one. Exit 65 when some rows were rejected (the rest are recorded).")
+
+        @OptionGroup var options: Options
+
+        @Option(name: .long, help: "Scorer recorded for rows without a scorer column.")
+        var scorer = "coordinator"
+
+        @Argument(help: "The CSV file (UTF-8; `,` or `;` separated).")
+        var file: String
+
+        func run() throws {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ValidationError("cannot read \(file) as UTF-8 text — save the table as CSV UTF-8")
+            }
+            let report = try options.desk().importScores(csv: text, defaultScorer: scorer, now: try options.moment())
+            print("recorded \(report.recorded), replaced \(report.replaced), rejected \(report.problems.count)")
+            for problem in report.problems { print("  \(problem)") }
+            if !report.problems.isEmpty { throw ExitCode(65) }
+        }
+    }
+
+    struct Select: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "select",
+            abstract: "Draft the selection: seats per programme, priorities, reserve, a reason per person.",
+            discussion: "Replaces the previous draft; refused once the selection was released. Prints the draft.")
+
+        @OptionGroup var options: Options
+
+        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K).")
+        var maxPerPerson = 1
+
+        @Option(name: .long, parsing: .upToNextOption, help: "Only these programme numbers (the winners); default: all.")
+        var programmes: [Int] = []
+
+        @Flag(name: .customLong("include-review"), help: "Let applications flagged for a coordinator take part.")
+        var includeReview = false
+
+        func run() throws {
+            let desk = try options.desk()
+            try desk.select(winners: programmes.isEmpty ? nil : Set(programmes),
+                            rules: SelectionRules(maxProgrammesPerPerson: maxPerPerson, includeUnderReview: includeReview),
+                            now: try options.moment())
+            for line in try desk.preview() { print(line) }
+        }
+    }
+
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "preview", abstract: "Print the selection draft and every person's reason.")
+
+        @OptionGroup var options: Options
+
+        func run() throws {
+            for line in try options.desk().preview() { print(line) }
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "release",
+            abstract: "Queue the selection letters (one per applicant) and freeze the selection.",
+            discussion: "The next `internships run` (or send) delivers them. Re-running queues nothing twice.")
+
+        @OptionGroup var options: Options
+
+        func run() throws {
+            let settings = try options.settings()
+            let renderer = try TemplateReplyRenderer(directory: settings.templatesDirectory,
+                                                     campaignTitle: settings.campaign.name,
+                                                     timeZone: settings.campaign.timeZone)
+            let report = try options.desk(settings).release(
+                templates: renderer.templates, campaignTitle: settings.campaign.name,
+                config: PipelineConfig(settings: settings), now: try options.moment())
+            print("queued \(report.queued) selection letters (\(report.alreadyQueued) already queued)")
+        }
+    }
+
+    struct Invite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "invite",
+            abstract: "Invite the selected; expire silent invitations past their deadline and invite the next in reserve.",
+            discussion: "Run after `participants release`, then after each `run` (cron). Re-running invites nobody twice.")
+
+        @OptionGroup var options: Options
+
+        @Option(name: .customLong("answer-days"), help: "Days a participant has to answer ДА/НЕТ.")
+        var answerDays = 5
+
+        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K).")
+        var maxPerPerson = 1
+
+        func run() throws {
+            let settings = try options.settings()
+            let renderer = try TemplateReplyRenderer(directory: settings.templatesDirectory,
+                                                     campaignTitle: settings.campaign.name,
+                                                     timeZone: settings.campaign.timeZone)
+            let report = try options.desk(settings).invite(
+                templates: renderer.templates, campaignTitle: settings.campaign.name,
+                config: PipelineConfig(settings: settings),
+                settings: InvitationSettings(answerWithin: .seconds(answerDays * 86_400), maxPerPerson: maxPerPerson),
+                now: try options.moment())
+            print("invited \(report.invited), expired \(report.expired), host lists queued \(report.hostLists)")
+        }
+    }
+
+    struct CheckPlace: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-place",
+            abstract: "Show what the eligibility check says about a place (no configuration needed).")
+
+        @Option(name: .long, help: "Municipality as written.")
+        var district: String?
+
+        @Option(name: .long, help: "Declared distance to Perm, km.")
+        var km: Double?
+
+        @Argument(help: "Settlement as written, e.g. \"с. Юсьва\".")
+        var locality: String
+
+        func run() {
+            let decision = Eligibility.assess(
+                ParticipantApplication(locality: locality, municipalDistrict: district, declaredDistanceKm: km,
+                                       position: "employee", consent: true),
+                tables: .bundled)
+            print("\(decision.outcome.rawValue): \(decision.sentence)")
+            if !decision.flags.isEmpty { print("flags: \(decision.flags.map(\.rawValue).joined(separator: ", "))") }
+        }
+    }
+}

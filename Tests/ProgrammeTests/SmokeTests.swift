@@ -1,4 +1,0 @@
-import Testing
-@testable import Programme
-
-@Test func programmeLinks() { #expect(Bool(true)) }
