@@ -22,6 +22,13 @@ extension TransportError {
         case 28:
             return make(.timeout, "\(name) server \(authority) did not answer in time — check that the server is healthy and the port speaks \(name); the limits are \(section) connect_timeout and low_speed_timeout")
         case 35, 80:
+            // A handshake cut by the network (reset, EOF) is the connection's fault, not the
+            // settings': retry later rather than report a configuration error.
+            let text = errorText.lowercased()
+            if ["connection reset", "recv failure", "send failure", "unexpected eof", "ssl_error_syscall",
+                "connection was reset"].contains(where: text.contains) {
+                return make(.connection, "\(name) connection to \(authority) was cut during the TLS handshake — try again; check the network and the server log if it repeats")
+            }
             return make(.tlsVerification, "TLS handshake with \(authority) failed — check that the port speaks TLS (\(proto.rawValue)s:// for implicit TLS) and \(section) ca_file")
         case 51, 60, 83, 90, 91:
             return make(.tlsVerification, "the TLS certificate of \(authority) is not trusted — check \(section) ca_file and that the URL host matches the certificate")

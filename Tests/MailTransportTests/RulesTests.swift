@@ -67,6 +67,8 @@ struct CurlErrorMappingTests {
         (28, "Connection timed out after 2001 milliseconds", .imap, .timeout, "did not answer in time"),
         (60, "SSL certificate problem: unable to get local issuer certificate", .imap, .tlsVerification, "ca_file"),
         (35, "", .smtp, .tlsVerification, "TLS handshake"),
+        (35, "Recv failure: Connection reset by peer", .smtp, .connection, "cut during the TLS handshake"),
+        (35, "OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to 127.0.0.1:2465", .smtp, .connection, "try again"),
         (77, "error setting certificate file", .imap, .configuration, "ca_file"),
         (64, "", .imap, .tlsUnavailable, "STARTTLS"),
         (67, "Login denied", .imap, .authentication, "check [imap] user and password_file"),
