@@ -92,6 +92,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmark only (scripts/bench): the real stages against the local servers, not shipped.
+        .executableTarget(
+            name: "pipeline-bench",
+            dependencies: ["Pipeline", "Store", "MailTransport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage"]),
         .testTarget(
             name: "MailMessageTests",
