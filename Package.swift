@@ -97,6 +97,8 @@ let package = Package(
             name: "pipeline-bench",
             dependencies: ["Pipeline", "Store", "MailTransport", .product(name: "Logging", package: "swift-log")]
         ),
+        // Benchmark only (scripts/bench-parse): times MailMessage on a corpus, not shipped.
+        .executableTarget(name: "parse-bench", dependencies: ["MailMessage"]),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage"]),
         .testTarget(
             name: "MailMessageTests",
