@@ -103,17 +103,21 @@ let package = Package(
         .testTarget(
             name: "MailMessageTests",
             dependencies: ["MailMessage"],
+            exclude: ["make_corpus.py"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(
             name: "FormsTests",
             dependencies: ["Forms", "MailMessage"],
+            exclude: ["make_corpus.py"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Forms"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"], exclude: ["Golden"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport"]),
+        // Runs the built `internships` binary against the real local servers.
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport", "Programme"]),
     ]
 )

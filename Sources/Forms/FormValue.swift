@@ -44,18 +44,30 @@ extension FormValue: Codable {
 }
 
 extension FormValue {
-    /// The value as a person reads it, for pre-filled forms in replies.
+    /// The value as a person reads it, in acknowledgements and pre-filled forms: enum values
+    /// in Russian, dates as `dd.mm.yyyy`, decimals with a comma. Every form parses it back.
     public var display: String {
         switch self {
-        case .text(let s), .email(let s), .phone(let s), .enumeration(let s): s
+        case .text(let s), .email(let s), .phone(let s): s
+        case .enumeration(let s): Self.russianEnumeration[s] ?? s
         case .integer(let i): String(i)
         case .decimal(let d): d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
         case .bool(let b): b ? "да" : "нет"
-        case .dates(let d): d.joined(separator: ", ")
+        case .dates(let d): d.map(Self.russianDate).joined(separator: ", ")
         case .programs(let p):
             p.map { choice in
-                [choice.number.map { "№\($0)" }, choice.title.map { "«\($0)»" }].compactMap { $0 }.joined(separator: " ")
+                [choice.number.map { "№ \($0)" }, choice.title.map { "«\($0)»" }].compactMap { $0 }.joined(separator: " ")
             }.joined(separator: "; ")
         }
+    }
+
+    /// Canonical enum values (product.md) as the blank forms name them.
+    static let russianEnumeration = ["employee": "сотрудник", "volunteer": "волонтёр"]
+
+    /// `2026-09-29` → `29.09.2026`; anything else as it is.
+    static func russianDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
 }

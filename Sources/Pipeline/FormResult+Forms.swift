@@ -14,7 +14,8 @@ extension FormResult {
                   errors: reading.errors.map { FormProblem(code: $0.code, message: $0.message) })
     }
 
-    /// A value as a person reads it in a reply.
+    /// A value as stored: canonical (enum raw values, ISO dates), so exports and rules can
+    /// read it back; `readable(_:type:)` turns it into what a person reads in a reply.
     static func display(_ value: FormValue) -> String {
         switch value {
         case .text(let text), .email(let text), .phone(let text), .enumeration(let text): return text
@@ -27,6 +28,19 @@ extension FormResult {
             return choices.map { choice in
                 [choice.number.map { "№ \($0)" }, choice.title.map { "«\($0)»" }].compactMap { $0 }.joined(separator: " ")
             }.joined(separator: "; ")
+        }
+    }
+}
+
+extension FormField {
+    /// The stored value as a person reads it in a reply: enum values in Russian, dates as
+    /// `dd.mm.yyyy` (Forms' `FormValue.display` rules, which every form parses back).
+    public func readable(as type: ValueType?) -> String? {
+        guard let value else { return nil }
+        switch type {
+        case .position: return FormValue.enumeration(value).display
+        case .dates: return FormValue.dates(value.components(separatedBy: ", ")).display
+        default: return value
         }
     }
 }

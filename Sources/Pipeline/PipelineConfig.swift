@@ -14,6 +14,9 @@ public struct PipelineConfig: Sendable {
     public var programmeAddress: String
     /// Display name in From, e.g. `Стажировки НКО`.
     public var programmeName: String?
+    /// The From address and SMTP envelope sender, when the relay wants another address than
+    /// the programme mailbox; nil: the programme mailbox.
+    public var fromAddress: String?
     /// Our own addresses (lower-cased), for loop prevention.
     public var ownAddresses: Set<String>
     /// Registered experts' addresses; score sheets from anyone else are held.
@@ -36,6 +39,9 @@ public struct PipelineConfig: Sendable {
     public var lifetime: Duration
     /// Our loop-detection header (RFC 3834 §2 leaves the mechanism to the responder).
     public var loopHeader: String
+    /// Replies to one address per day beyond this are queued `held` for a coordinator: a
+    /// responder that quotes our acknowledgement without RFC 3834 headers cannot loop.
+    public var maxRepliesPerRecipientPerDay: Int
 
     public init(
         campaign: String, mailbox: String = "INBOX", processedFolder: String = "Processed",
@@ -52,6 +58,7 @@ public struct PipelineConfig: Sendable {
         self.processedFolder = processedFolder
         self.programmeAddress = programmeAddress.lowercased()
         self.programmeName = programmeName
+        self.fromAddress = nil
         self.ownAddresses = Set(ownAddresses.map { $0.lowercased() }).union([programmeAddress.lowercased()])
         self.experts = experts.map { $0.lowercased() }
         self.windows = windows
@@ -63,6 +70,7 @@ public struct PipelineConfig: Sendable {
         self.backoff = backoff.isEmpty ? [.seconds(300)] : backoff
         self.lifetime = lifetime
         self.loopHeader = loopHeader
+        self.maxRepliesPerRecipientPerDay = 10
     }
 
     /// The programme's calendar (Gregorian, in its time zone).

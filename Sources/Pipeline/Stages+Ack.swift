@@ -28,15 +28,17 @@ extension Stages {
                     .filter(Column("state") == InboundMessage.State.imported.rawValue
                             || (["parsed", "held", "quarantined"].contains(Column("state"))
                                 && Column("plannedAt") != nil))
-                    .order(Column("uid")).limit(config.fetchBatchSize).fetchAll(db)
+                    .select(Column("id"), Column("uid"))
+                    .order(Column("uid")).limit(config.fetchBatchSize)
+                    .asRequest(of: Row.self).fetchAll(db)
+                    .map { (id: $0["id"] as Int64, uid: $0["uid"] as Int64) }
             }
             if rows.isEmpty { break }
             try source.move(uids: rows.map(\.uid), uidValidity: status.uidValidity, to: config.processedFolder)
             try crash.reach("ack.moved")
             try store.pool.write { db in
-                for var row in rows {
-                    row.ackedAt = now
-                    try row.update(db)
+                for row in rows {
+                    try db.execute(sql: "UPDATE inboundMessage SET ackedAt = ? WHERE id = ?", arguments: [now, row.id])
                 }
             }
             try crash.reach("ack.committed")

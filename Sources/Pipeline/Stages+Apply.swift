@@ -45,7 +45,7 @@ extension Stages {
                     }
                     row.disposition = disposition
                     row.appliedAt = now
-                    try row.update(db)
+                    try row.update(db, columns: ["disposition", "appliedAt"])
                     try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage",
                                           entityID: row.id, change: "applied: \(disposition.rawValue)")
                 }

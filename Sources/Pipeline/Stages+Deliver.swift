@@ -45,7 +45,7 @@ extension Stages {
                     let from = batch[index].state
                     batch[index].attempts += 1
                     batch[index].state = .sending
-                    try batch[index].update(db)
+                    try batch[index].update(db, columns: ["attempts", "state"])
                     if from != .sending {
                         try AuditEntry.record(db, at: now, cause: auditCause(batch[index]), entity: "outboxMessage",
                                               entityID: batch[index].id, change: "\(from.rawValue) -> sending")
@@ -54,7 +54,7 @@ extension Stages {
             }
             try crash.reach("deliver.marked")
             let envelopes = batch.map {
-                Envelope(id: $0.id ?? 0, from: config.programmeAddress, recipients: [$0.recipient], raw: [UInt8]($0.raw))
+                Envelope(id: $0.id ?? 0, from: config.fromAddress ?? config.programmeAddress, recipients: [$0.recipient], raw: [UInt8]($0.raw))
             }
             var results: [Int64: SendResult] = [:]
             do {
@@ -98,7 +98,7 @@ extension Stages {
                             deferred += 1
                         }
                     }
-                    try row.update(db)
+                    try row.update(db, columns: ["state", "sentAt", "nextAttemptAt", "lastReplyCode", "lastReplyText"])
                     try AuditEntry.record(db, at: now, cause: auditCause(row), entity: "outboxMessage",
                                           entityID: row.id,
                                           change: "sending -> \(row.state.rawValue) (\(result.code))")

@@ -28,7 +28,9 @@ extension Stages {
             let decided = rows.map { row in (row, decide(row: row, reading: reader.read([UInt8](row.raw)), now: now)) }
             try store.pool.write { db in
                 for (_, row) in decided {
-                    try row.update(db)
+                    // Not the raw bytes: they never change after pickup.
+                    try row.update(db, columns: ["state", "class", "sender", "replyTo", "subject", "messageID",
+                                                 "referencesJSON", "defects", "formJSON", "processedAt"])
                     try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage",
                                           entityID: row.id, change: "new -> \(row.state.rawValue)")
                 }

@@ -75,7 +75,7 @@ extension Stages {
                             // Still in the mailbox under a new UID: let ack find it there.
                             known.uidValidity = status.uidValidity
                             known.uid = message.uid
-                            try known.update(db)
+                            try known.update(db, columns: ["uidValidity", "uid"])
                         }
                         continue
                     }

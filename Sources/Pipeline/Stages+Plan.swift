@@ -41,7 +41,7 @@ extension Stages {
                     }
                     if row.disposition == .noForm { batch.questions += 1 }
                     row.plannedAt = now
-                    try row.update(db)
+                    try row.update(db, columns: ["plannedAt"])
                 }
                 return batch
             }
@@ -111,7 +111,7 @@ extension Stages {
         let messageID = "\(UUID().uuidString.lowercased())@\(domain(of: config.programmeAddress))"
         let references = JSON.decode([String].self, row.referencesJSON) ?? []
         let headers = ReplyHeaders(
-            from: config.programmeAddress, fromName: config.programmeName, to: recipient,
+            from: config.fromAddress ?? config.programmeAddress, fromName: config.programmeName, to: recipient,
             subject: rendered.subject, messageID: messageID, inReplyTo: row.messageID,
             references: Array(references.suffix(20)), replyTo: config.programmeAddress,
             loopHeader: config.loopHeader, loopValue: config.programmeAddress, date: now,
@@ -129,9 +129,24 @@ extension Stages {
         var outbox = OutboxMessage(
             dedupeKey: dedupeKey, template: content.template.rawValue, recipient: recipient,
             messageID: messageID, raw: Data(raw), causeInboundID: inboundID, createdAt: now)
+        // Loop brake: count replies already planned for this address for messages that
+        // arrived the same programme day.
+        let day = config.dayInterval(containing: row.fetchedAt)
+        let earlier = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM outboxMessage o JOIN inboundMessage i ON i.id = o.causeInboundID
+            WHERE o.recipient = ? AND i.fetchedAt >= ? AND i.fetchedAt < ?
+            """, arguments: [recipient, day.start, day.end]) ?? 0
+        if earlier >= config.maxRepliesPerRecipientPerDay {
+            outbox.state = .held
+            logger.warning("reply held: too many replies to one address today", metadata: [
+                "inbound.id": "\(inboundID)", "outbox.limit": "\(config.maxRepliesPerRecipientPerDay)",
+            ])
+        }
         try outbox.insert(db)
         try AuditEntry.record(db, at: now, cause: row.cause, entity: "outboxMessage", entityID: outbox.id,
-                              change: "queued \(content.template.rawValue)")
+                              change: outbox.state == .held
+                                  ? "held \(content.template.rawValue): reply limit per address and day reached"
+                                  : "queued \(content.template.rawValue)")
         return content.template
     }
 

@@ -12,6 +12,8 @@ public struct TemplateReplyRenderer: ReplyRenderer {
     /// The campaign's name as people read it ("Стажировки в НКО Пермского края 2027").
     public var campaignTitle: String
     public var timeZone: TimeZone
+    /// Blank form texts by kind, pre-filled in the error reply (Forms' FormPrefill).
+    public var blankFormsByKind: [String: String] = [:]
 
     public init(templates: TemplateSet, blankForms: [(title: String, text: String)], campaignTitle: String,
                 timeZone: TimeZone) {
@@ -40,13 +42,18 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             throw PipelineError.configuration("templates in \(directory.path) have problems: \(error)")
         }
         var forms: [(String, String)] = []
-        for kind in [FormKind.program, .participant, .score] {
+        var byKind: [String: String] = [:]
+        for kind in FormKind.allCases {
             let url = directory.appendingPathComponent("forms/\(kind.rawValue).txt")
-            if let text = try? String(contentsOf: url, encoding: .utf8) {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            byKind[kind.rawValue] = text
+            // The help reply carries the forms a person can send unasked.
+            if [.program, .participant, .score].contains(kind) {
                 forms.append((Self.formTitles[kind.rawValue] ?? kind.heading, text))
             }
         }
         blankForms = forms
+        blankFormsByKind = byKind
         self.campaignTitle = campaignTitle
         self.timeZone = timeZone
     }
@@ -84,7 +91,8 @@ public struct TemplateReplyRenderer: ReplyRenderer {
         let kind = content.formKind ?? ""
         let spec = FormKind(rawValue: kind)
         let fields: [TemplateValue] = content.fields.map { field in
-            .object(["label": .text(spec?.field(field.id)?.label ?? field.id), "value": .optional(field.value)])
+            .object(["label": .text(spec?.field(field.id)?.label ?? field.id),
+                     "value": .optional(field.readable(as: spec?.field(field.id)?.type))])
         }
         switch content.template {
         case .acknowledgement:
@@ -105,11 +113,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
         case .errors:
             context["form_title"] = .text(Self.formTitles[kind] ?? kind)
             context["problems"] = .list(content.errors.map { .text($0.message) })
-            var lines = [spec?.heading ?? ""]
-            for field in content.fields {
-                lines.append("\(spec?.field(field.id)?.label ?? field.id): \(field.value ?? "")")
-            }
-            context["form_text"] = .text(lines.joined(separator: "\n"))
+            context["form_text"] = .text(prefilledForm(kind: spec, fields: content.fields))
             return ("errors", context)
         case .help:
             context["forms"] = .list(blankForms.map { .object(["title": .text($0.title), "text": .text($0.text)]) })
@@ -120,6 +124,24 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             context["opens_on"] = .optional(content.window.map { russianDate($0.start) })
             return (content.template.rawValue, context)
         }
+    }
+
+    /// The blank form with what was understood filled in; without a blank, label lines.
+    func prefilledForm(kind: FormKind?, fields: [FormField]) -> String {
+        if let kind, let blank = blankFormsByKind[kind.rawValue] {
+            var values: [String: FormValue?] = [:]
+            for field in fields {
+                guard let value = field.value else { values[field.id] = FormValue?.none; continue }
+                let type = kind.field(field.id)?.type
+                values[field.id] = type == .consent ? .bool(value == "да") : .text(field.readable(as: type) ?? value)
+            }
+            return FormPrefill.fill(blank: blank, kind: kind, fields: values)
+        }
+        var lines = [kind?.heading ?? ""]
+        for field in fields {
+            lines.append("\(kind?.field(field.id)?.label ?? field.id): \(field.value ?? "")")
+        }
+        return lines.joined(separator: "\n")
     }
 
     func russianDate(_ date: Date) -> String {

@@ -58,12 +58,14 @@ extension SampleContext {
     ]
 
 
-    private static func with(_ extra: [String: TemplateValue]) -> [String: TemplateValue] {
+    static func with(_ extra: [String: TemplateValue]) -> [String: TemplateValue] {
         common.merging(extra) { _, new in new }
     }
 
     /// One fixed context per template, plus the variants that change the wording.
-    public static let all: [SampleContext] = [
+    public static let all: [SampleContext] = replies + review
+
+    static let replies: [SampleContext] = [
         SampleContext(name: "ack_program", template: "ack_program", context: with(["number": 5, "fields": programFields, "replaces": .none])),
         SampleContext(name: "ack_program_replaces", template: "ack_program", context: with([
             "name": .none, "number": 5, "fields": programFields, "replaces": ["number": 5, "date": "3 июля 2027 г."],

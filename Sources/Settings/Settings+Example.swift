@@ -85,6 +85,13 @@ email = "expert2@example.org"
 organisation = "Фонд местного сообщества"
 territory = "Кудымкарский муниципальный округ"
 
+# The expert review (`internships programmes ...`); the whole table is optional.
+[review]
+experts_per_programme = 2        # non-conflicted experts per programme, 1...10; default
+spread_threshold = 10            # sheet totals (0-40) further apart ask for one more expert; default
+results_include_scores = false   # result letters show criterion means and anonymised comments; default
+publicity_list = []              # where `mail release catalogue` sends the winners' catalogue
+
 [database]
 path = "internships.sqlite"      # SQLite file, created on first run; default
 

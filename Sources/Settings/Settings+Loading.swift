@@ -45,7 +45,7 @@ struct SettingsLoader {
     let base: URL
     let problems: ProblemList
 
-    static let sections = ["campaign", "mailbox", "smtp", "coordinators", "experts", "database", "templates", "delivery"]
+    static let sections = ["campaign", "mailbox", "smtp", "coordinators", "experts", "database", "templates", "delivery", "review"]
 
     func settings(_ root: TOMLTable, file: URL) -> Settings? {
         let top = TableReader(root, label: "", known: Self.sections, problems: problems)

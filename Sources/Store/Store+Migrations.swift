@@ -6,6 +6,7 @@ extension Store {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
+        migrator.registerMigration("v2_review", migrate: v2Review)
         return migrator
     }
 

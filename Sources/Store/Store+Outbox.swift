@@ -52,7 +52,7 @@ extension Store {
             let from = row.state
             row.state = target
             adjust(&row)
-            try row.update(db)
+            try row.update(db, columns: ["state", "nextAttemptAt"])
             try AuditEntry.record(db, at: now, cause: "command:\(command)", entity: "outboxMessage",
                                   entityID: id, change: "\(from.rawValue) -> \(target.rawValue)")
             return row

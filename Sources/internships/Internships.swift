@@ -6,7 +6,11 @@ struct Internships: AsyncParsableCommand {
         commandName: "internships",
         abstract: "Runs a regional NGO internship programme by email: fetch, parse, record, reply.",
         version: InternshipsVersion.current,
-        subcommands: [MailboxCommand.self, ParseCommand.self]
+        subcommands: [
+            InitCommand.self, RunCommand.self, FetchCommand.self, ProcessCommand.self, SendCommand.self,
+            StatusCommand.self, OutboxCommand.self, DoctorCommand.self, MailboxCommand.self, ParseCommand.self,
+            ProgrammesCommand.self, MailCommand.self, ExportCommand.self,
+        ]
     )
 }
 

@@ -21,11 +21,16 @@ struct MailboxCommand: AsyncParsableCommand {
                 (URL, TLS certificate, user or password).
                 """)
 
-        @Option(name: .long, help: "IMAP URL: imaps://host:993, or imap://host:143 with STARTTLS.")
-        var imap: String
+        @Option(name: .long, help: "IMAP URL: imaps://host:993, or imap://host:143 with STARTTLS (default: [mailbox] of the config).")
+        var imap: String?
 
-        @Option(name: .long, help: "IMAP login name.")
-        var user: String
+        @Option(name: .long, help: "IMAP login name (with --imap).")
+        var user: String?
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Take the mailbox from this configuration file when --imap is not given (default: $INTERNSHIPS_CONFIG, else ./internships.toml).",
+            valueName: "path"))
+        var config: String?
 
         @Option(name: .customLong("password-file"), help: "File whose first line is the password.")
         var passwordFile: String?
@@ -49,6 +54,13 @@ struct MailboxCommand: AsyncParsableCommand {
         var connectTimeout: Int = 20
 
         func validate() throws {
+            if imap == nil {
+                if user != nil || passwordFile != nil || passwordEnv != nil || caFile != nil {
+                    throw ValidationError("--user, --password-file, --password-env and --ca-file go with --imap; without --imap the config's [mailbox] is used.")
+                }
+                return
+            }
+            if user == nil { throw ValidationError("--imap needs --user.") }
             if (passwordFile == nil) == (passwordEnv == nil) {
                 throw ValidationError("Give exactly one of --password-file FILE or --password-env VAR.")
             }
@@ -56,17 +68,22 @@ struct MailboxCommand: AsyncParsableCommand {
         }
 
         func run() throws {
-            do {
-                try checkMailbox()
-            } catch {
-                FileHandle.standardError.write(Data("internships mailbox check: \(error)\n".utf8))
-                throw ExitCode(error.exitStatus)
-            }
+            try reportingFailures("mailbox check") { try checkMailbox() }
         }
 
-        private func checkMailbox() throws(TransportError) {
+        private func checkMailbox() throws {
             var logger = Logger(label: "internships.mailbox")
             logger.logLevel = .warning
+            guard let imap, let user else {
+                // From the configuration file, as `run` reads it.
+                let options = try CommonOptions.parse(config.map { ["--config", $0] } ?? [])
+                let context = try AppContext.load(options, label: "mailbox")
+                let settings = try context.imapSettings()
+                let session = try IMAPSession(settings: settings, logger: logger)
+                let report = try MailboxReport(session: session, allFolders: folders)
+                for line in report.lines(user: settings.user) { print(line) }
+                return
+            }
             let settings = IMAPSettings(
                 url: imap, user: user, password: try readPassword(), caFile: caFile,
                 allowPlainToLoopback: allowPlainLoopback, startTLSToRemote: startTLS,

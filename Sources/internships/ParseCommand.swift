@@ -6,8 +6,10 @@ import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
+import Forms
 import Foundation
 import MailMessage
+import Settings
 
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +20,14 @@ struct ParseCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("own-address"), help: "Our own address, for class `own` (repeatable).")
     var ownAddresses: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The mail-templates folder (for the wording of form errors).",
+        discussion: "Default: $INTERNSHIPS_TEMPLATES, else the mail-templates folder next to the executable's repository."))
+    var templates: String?
+
+    @Option(name: .long, help: "Year for dates written without one (default: the year of each message's Date).")
+    var year: Int?
 
     @Argument(help: "Message files (.eml, raw RFC 5322 bytes).")
     var files: [String]
@@ -32,6 +42,7 @@ struct ParseCommand: AsyncParsableCommand {
             timeParsing(classifier: classifier)
             return
         }
+        let reader = FormReaderCache(wording: loadWording(), year: year)
         var missing = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -41,13 +52,21 @@ struct ParseCommand: AsyncParsableCommand {
                 continue
             }
             let message = Message.parse([UInt8](data))
-            let report = ParseReport(file: file, message: MessageSummary(message, classifier: classifier))
+            let summary = MessageSummary(message, classifier: classifier)
+            let reading = reader.reader(for: message).read(message)
+            let plan = ReplyPlan.decide(messageClass: summary.messageClass, reading: reading,
+                                        from: message.from, replyTo: message.replyTo)
+            let report = ParseReport(file: file, message: summary,
+                                     form: reading.kind == nil ? .null : JSONValue.encoded(reading),
+                                     reply: JSONValue.encoded(plan))
             if json {
                 print(report.jsonLine())
             } else {
                 let s = report.message
                 print("\(file): \(s.messageClass.rawValue) from \(s.from ?? "-") subject \(s.subject ?? "-")"
-                      + " attachments \(s.attachments.count) defects \(s.defects.joined(separator: ","))")
+                      + " attachments \(s.attachments.count) defects \(s.defects.joined(separator: ","))"
+                      + " form \(reading.kind?.rawValue ?? "-") errors \(reading.errors.map(\.code).joined(separator: ","))"
+                      + " reply \(plan.template ?? "-")")
             }
         }
         if missing > 0 { throw ExitCode(66) }  // EX_NOINPUT
@@ -55,6 +74,21 @@ struct ParseCommand: AsyncParsableCommand {
 }
 
 extension ParseCommand {
+    /// The coordinators' wording of form errors, when the templates folder has it; the
+    /// built-in sentences otherwise.
+    func loadWording() -> FormErrorWording {
+        let environment = ProcessInfo.processInfo.environment
+        guard let folder = templates.map({ URL(fileURLWithPath: $0, isDirectory: true) })
+                ?? ExampleSetup.locateTemplates(environment: environment, executable: Bundle.main.executableURL),
+              let data = FileManager.default.contents(atPath: folder.appendingPathComponent("form-errors.ru.toml").path)
+        else { return FormErrorWording() }
+        let (wording, problems) = FormErrorWording.parse(String(decoding: data, as: UTF8.self))
+        for problem in problems {
+            FileHandle.standardError.write(Data("internships parse: form-errors.ru.toml \(problem)\n".utf8))
+        }
+        return wording
+    }
+
     /// Parse + summary of every readable file, `repetitions` times, in memory; prints
     /// microseconds per message to stderr. For profiling the parser, not a benchmark suite.
     func timeParsing(classifier: Classifier) {
@@ -104,9 +138,9 @@ extension ParseCommand {
 struct ParseReport {
     var file: String
     var message: MessageSummary
-    /// Filled by the forms work; null until then.
+    /// The form found (Forms.FormReading), or null.
     var form: JSONValue = .null
-    /// Filled by the reply planning work; null until then.
+    /// Whether and how the message would be answered (Forms.ReplyPlan).
     var reply: JSONValue = .null
 
     var jsonValue: JSONValue {
@@ -146,6 +180,18 @@ enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// Already-encoded JSON text (from JSONEncoder).
+    case raw(String)
+
+    /// A Codable value as JSON text; encoding our own value types cannot fail, but if it
+    /// ever did the line stays valid JSON with null in its place.
+    static func encoded(_ value: some Encodable) -> JSONValue {
+        let encoder = JSONEncoder()
+        // Sorted: the same message prints the same bytes on every run.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return .null }
+        return .raw(String(decoding: data, as: UTF8.self))
+    }
 
     static func optionalString(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
 
@@ -160,6 +206,7 @@ enum JSONValue: Sendable, Equatable {
     private func render(into out: inout String) {
         switch self {
         case .null: out += "null"
+        case .raw(let text): out += text
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .string(let s): Self.quote(s, into: &out)
@@ -201,5 +248,31 @@ enum JSONValue: Sendable, Equatable {
             }
         }
         out += "\""
+    }
+}
+
+/// One FormReader per default year: dates written without a year take the year of the
+/// message's own Date (in Perm's time zone), unless `--year` says otherwise.
+final class FormReaderCache {
+    private let wording: FormErrorWording
+    private let year: Int?
+    private var readers: [Int: FormReader] = [:]
+    private let calendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "Asia/Yekaterinburg") ?? TimeZone(secondsFromGMT: 5 * 3600) ?? c.timeZone
+        return c
+    }()
+
+    init(wording: FormErrorWording, year: Int?) {
+        self.wording = wording
+        self.year = year
+    }
+
+    func reader(for message: Message) -> FormReader {
+        let y = year ?? message.date.map { calendar.component(.year, from: $0) } ?? 0
+        if let r = readers[y] { return r }
+        let r = FormReader(wording: wording, defaultYear: y == 0 ? nil : y)
+        readers[y] = r
+        return r
     }
 }

@@ -49,6 +49,7 @@ func crashHarness(importExisting: Bool) throws -> Harness {
         #expect(try baseline.run(crash: counter).exitStatus == .ok)
         let want = try baseline.snapshot()
         let steps = counter.steps
+        print("crash steps (import \(importExisting)): \(steps.count)")
         #expect(steps.count > 20, "steps: \(steps)")
         #expect(Set(steps).isSuperset(of: ["pickup.fetched", "pickup.committed", "parse.committed", "apply.committed",
                                            "plan.committed", "deliver.marked", "deliver.sent", "deliver.recorded",

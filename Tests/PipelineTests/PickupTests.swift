@@ -76,3 +76,45 @@ import Store
         #expect(SHA256.hex(Array(input.utf8)) == want)
     }
 }
+
+@Suite struct ReaderTests {
+    static let config = PipelineConfig(campaign: "c", programmeAddress: "intake@example.test")
+
+    @Test func standardReaderTakesReplyToReferencesAndForm() {
+        let raw = Mail.make(from: "Host@Example.test", body: Mail.program(org: "АНО А"), id: "r3@x",
+                            headers: ["Reply-To: Офис <Office@Example.test>", "References: <r1@x> <r2@x>",
+                                      "In-Reply-To: <r2@x>"])
+        let reading = StandardMessageReader.standard(config: Self.config).read(raw)
+        #expect(reading.sender == "host@example.test")
+        #expect(reading.replyTo == "office@example.test")
+        #expect(reading.references == ["r1@x", "r2@x"])
+        #expect(reading.messageID == "r3@x")
+        #expect(reading.messageClass == .human)
+        #expect(reading.form?.kind == "program")
+        #expect(reading.form?.errors == [])
+        #expect(reading.form?.value("inn") == "5902123456")
+        #expect(reading.form?.value("duration_days") == "2")
+        #expect(reading.form?.value("consent") == "да")
+        // Fields in the order of the blank form, every field present.
+        #expect(reading.form?.fields.first?.id == "organization")
+        #expect(reading.form?.fields.count == 13)
+    }
+
+    @Test(arguments: [
+        ("Как подать заявку?", nil),
+        (Mail.participant(name: "Иванова Анна"), "participant"),
+        (Mail.score(expert: "Эксперт", number: "№ 017"), "score"),
+    ] as [(String, String?)])
+    func formKinds(body: String, want: String?) {
+        let reading = StandardMessageReader.standard(config: Self.config)
+            .read(Mail.make(from: "a@example.test", body: body, id: "k@x"))
+        #expect(reading.form?.kind == want)
+        if want == "score" { #expect(reading.form?.value("application_number") == "17") }
+    }
+
+    @Test func robotsCarryNoForm() {
+        let raw = Mail.make(from: "a@example.test", body: Mail.program(org: "А"), id: "k@x", headers: ["Precedence: bulk"])
+        let reading = StandardMessageReader.standard(config: Self.config).read(raw)
+        #expect(reading.messageClass == .bulk && reading.form == nil)
+    }
+}

@@ -4,6 +4,7 @@ import GRDB
 import MailMessage
 import Testing
 @testable import Pipeline
+import Settings
 import Store
 
 @Suite struct PlanTests {
@@ -55,6 +56,23 @@ import Store
         #expect(try harness.submissions().count == (want == "ack" ? 1 : 0))
     }
 
+    @Test func repliesToOneAddressAreCappedPerDay() throws {
+        var config = PipelineConfig(campaign: "c", programmeAddress: "intake@example.test", answerExistingOnFirstRun: true)
+        config.maxRepliesPerRecipientPerDay = 3
+        let harness = try Harness(config: config)
+        for i in 1...5 {
+            harness.mailbox.deliver(Mail.make(from: "loop@example.test", subject: "Re: Заявка № 1 принята",
+                                              body: Mail.program(org: "АНО А"), id: "l\(i)@x"))
+        }
+        try harness.run()
+        #expect(try harness.outbox().map(\.state) == [.sent, .sent, .sent, .held, .held])
+        #expect(harness.sender.accepted.count == 3)
+        // Next day the address gets answers again.
+        harness.mailbox.deliver(Mail.make(from: "loop@example.test", body: Mail.program(org: "АНО А"), id: "l6@x"))
+        try harness.run(now: Harness.t0.addingTimeInterval(86_400))
+        #expect(harness.sender.accepted.count == 4)
+    }
+
     @Test func scoreFromUnregisteredAddressIsHeldNotAnswered() throws {
         let harness = try Harness()
         harness.mailbox.deliver(Mail.make(from: "stranger@example.test",
@@ -99,6 +117,11 @@ import Store
         for problem in content.errors { #expect(text.contains(problem.message)) }
         #expect(text.contains("Организация: АНО Б"))
         #expect(text.contains("ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ"))
+        // The blank form, pre-filled: understood values in place, the rest left to fill.
+        #expect(text.contains("Версия формы: program-2023.1"))
+        #expect(text.contains("Согласие на обработку персональных данных: [ ]"))
+        #expect(text.contains("Количество мест: 10"))
+        #expect(text.contains("ИНН:\n"))
     }
 
     @Test func replyHeadersTieTheReplyToItsCause() throws {
@@ -130,5 +153,25 @@ import Store
         // Every line within RFC 5322 §2.1.1's 78 recommended characters.
         let lines = String(decoding: raw, as: UTF8.self).components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.utf8.count <= 78 })
+    }
+}
+
+@Suite struct ConfigMappingTests {
+    @Test func settingsMapToStageWindowsAndAddresses() throws {
+        let settings = try Settings.parse(Settings.exampleTOML, file: URL(fileURLWithPath: "/tmp/internships.toml"))
+        let config = PipelineConfig(settings: settings)
+        #expect(config.programmeAddress == "intake@example.org")
+        #expect(config.ownAddresses.contains("intake@example.org"))
+        #expect(config.experts.contains("expert1@example.org"))
+        #expect(config.timeZone.identifier == "Asia/Yekaterinburg")
+        let program = try #require(config.windows["program"])
+        let participant = try #require(config.windows["participant"])
+        let score = try #require(config.windows["score"])
+        // Whole days in Perm time (UTC+5): a window starts at local midnight, 19:00 UTC.
+        #expect(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current,
+                                                                from: program.start).hour == 19)
+        #expect(program.duration.truncatingRemainder(dividingBy: 86_400) == 0)
+        #expect(program.start < participant.start && score.end > program.end)
+        #expect(config.day(of: program.start) == config.day(of: program.start.addingTimeInterval(86_399)))
     }
 }

@@ -43,7 +43,7 @@ final class TempStore {
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1_initial"])
+        #expect(migrations == ["v1_initial", "v2_review"])
         // Re-opening is a no-op.
         _ = try Store(path: temp.store.path)
     }
@@ -174,5 +174,20 @@ final class TempStore {
         #expect(now == [.queued, .sending])
         let later = try temp.store.pool.read { try OutboxMessage.due($0, now: TempStore.t0.addingTimeInterval(300), limit: 10).map(\.state) }
         #expect(later == [.queued, .sending, .deferred])
+    }
+}
+
+@Suite struct BackupTests {
+    @Test func backupIsAConsistentPrivateCopy() throws {
+        let temp = try TempStore()
+        _ = try temp.inbound(uid: 1, raw: "Subject: копия\r\n\r\nтело")
+        let copy = temp.directory.appendingPathComponent("backup.sqlite").path
+        try temp.store.backup(to: copy)
+        let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let restored = try Store(path: copy)
+        let rows = try restored.pool.read { try InboundMessage.fetchAll($0) }
+        #expect(rows.map { String(decoding: $0.raw, as: UTF8.self) } == ["Subject: копия\r\n\r\nтело"])
+        #expect(throws: StoreError.self) { try temp.store.backup(to: copy) }
     }
 }

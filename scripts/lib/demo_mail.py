@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Writes the demo's sample mail: about 30 realistic messages to the programme mailbox.
 
-Usage: demo_mail.py OUTDIR [--to intake@example.test]
+Usage: demo_mail.py OUTDIR [--to intake@example.test] [--sender-domain example.test]
+
+--sender-domain D rewrites every From address on a subdomain of example.test
+(o.maltseva@zelenyi-dom.example.test) to the same local part on D (o.maltseva@D), so each
+sender is a mailbox the local servers deliver to and the demo can read the replies back.
+A rewritten address that would be a real address of D (the spoofed expert's
+expert1@example-test.example.test) becomes local-<first label>@D instead: still a look-alike.
 
 Senders are fictional people at fictional NGOs on example.test; the ways they write are
 real: Outlook in windows-1251 with quoted-printable, Mail.ru and Yandex HTML-only, phones
@@ -10,6 +16,7 @@ question with no form, forms with mistakes. Deterministic: same output every run
 """
 import io
 import os
+import re
 import sys
 import zipfile
 import zlib
@@ -80,12 +87,33 @@ def docx_bytes(paragraphs):
     return buf.getvalue()
 
 
+# The registered experts: their addresses are already on example.test and stay as they are.
+REAL_ADDRESSES = {"expert1@example.test", "expert2@example.test"}
+ADDRESS = re.compile(r"([A-Za-z0-9._+-]+)@([A-Za-z0-9.-]+\.example\.test)")
+
+
+def rewrite_sender(sender, domain):
+    """`Name <local@sub.example.test>` -> `Name <local@domain>` (see --sender-domain)."""
+    if not domain:
+        return sender
+
+    def one(match):
+        local, host = match.group(1), match.group(2)
+        candidate = f"{local}@{domain}"
+        if candidate.lower() in REAL_ADDRESSES:
+            candidate = f"{local}-{host.split('.')[0]}@{domain}"
+        return candidate
+    return ADDRESS.sub(one, sender)
+
+
 class Writer:
-    def __init__(self, outdir, to):
+    def __init__(self, outdir, to, sender_domain=None):
         self.outdir, self.to, self.n = outdir, to, 0
+        self.sender_domain = sender_domain
 
     def base(self, sender, subject, mailer=None):
         self.n += 1
+        sender = rewrite_sender(sender, self.sender_domain)
         m = EmailMessage()
         m["From"] = sender
         m["To"] = self.to
@@ -111,8 +139,11 @@ def main():
     to = "intake@example.test"
     if "--to" in sys.argv:
         to = sys.argv[sys.argv.index("--to") + 1]
+    sender_domain = None
+    if "--sender-domain" in sys.argv:
+        sender_domain = sys.argv[sys.argv.index("--sender-domain") + 1]
     os.makedirs(outdir, exist_ok=True)
-    w = Writer(outdir, to)
+    w = Writer(outdir, to, sender_domain)
 
     # 1. Programme application, plain text, Thunderbird.
     m = w.base('"Ольга Сергеевна Мальцева" <o.maltseva@zelenyi-dom.example.test>',

@@ -1,0 +1,50 @@
+// Options every command that reads the configuration takes: --config, --now, --log-level.
+import ArgumentParser
+import Foundation
+import Logging
+
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The configuration file (default: $INTERNSHIPS_CONFIG, else ./internships.toml).", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Pretend it is this moment, ISO 8601 (2027-07-15T10:00:00+05:00); for rehearsals and tests.",
+        valueName: "iso8601"))
+    var now: String?
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp(
+        "trace, debug, info, notice, warning, error or critical (stderr).", valueName: "level"))
+    var logLevel: String = "notice"
+
+    func validate() throws {
+        if let now, Self.parseDate(now) == nil {
+            throw ValidationError("--now '\(now)' is not an ISO 8601 date-time — write e.g. 2027-07-15T10:00:00+05:00")
+        }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    /// The configuration file to load.
+    var configURL: URL {
+        let path = config ?? ProcessInfo.processInfo.environment["INTERNSHIPS_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "internships.toml"
+        return URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    /// `--now`, else the clock. The only place the executable reads the clock.
+    var moment: Date {
+        now.flatMap(Self.parseDate) ?? Date()
+    }
+
+    var level: Logger.Level { Logger.Level(rawValue: logLevel) ?? .notice }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
