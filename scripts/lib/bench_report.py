@@ -20,6 +20,13 @@ GOALS = {
 }
 
 
+def command(mode):
+    """`quick P2` -> `scripts/bench --quick --only P2`."""
+    words = mode.split()
+    return " ".join(["scripts/bench"] + (["--quick"] if words[0] == "quick" else [])
+                    + ([f"--only {words[1]}"] if len(words) > 1 else []))
+
+
 def load(path):
     runs = defaultdict(list)
     with open(path, encoding="utf-8") as f:
@@ -144,7 +151,7 @@ def main(argv):
         f"on loopback with TLS (local CA). Clients: {meta.get('tools', '?')}.",
     ]
     section = [f"<!-- scripts/bench {mode}: begin -->",
-               f"## Mail pipeline benchmarks ({mode}: `scripts/bench{' --quick' if mode == 'quick' else ''}`)", ""]
+               f"## Mail pipeline benchmarks ({mode}: `{command(mode)}`)", ""]
     section += machine + [""] + summary + [""] + out + [f"<!-- scripts/bench {mode}: end -->"]
     text = "\n".join(section) + "\n"
     print("\n".join(summary + [""] + out))
