@@ -98,6 +98,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmark only (scripts/bench): the real stages against the local servers, not shipped.
+        .executableTarget(
+            name: "pipeline-bench",
+            dependencies: ["Pipeline", "Store", "MailTransport", .product(name: "Logging", package: "swift-log")]
+        ),
         // Benchmark only (scripts/bench-parse): times MailMessage on a corpus, not shipped.
         .executableTarget(name: "parse-bench", dependencies: ["MailMessage"]),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage"]),

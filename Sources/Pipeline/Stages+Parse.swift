@@ -25,7 +25,10 @@ extension Stages {
         while true {
             let rows = try store.pool.read { try InboundMessage.waiting($0, state: .new, limit: config.fetchBatchSize) }
             if rows.isEmpty { break }
-            let decided = rows.map { row in (row, decide(row: row, reading: reader.read([UInt8](row.raw)), now: now)) }
+            // Reading is pure and the hot path (MIME + form reading): spread it over the cores.
+            let reader = self.reader
+            let readings = rows.concurrentMap { reader.read([UInt8]($0.raw)) }
+            let decided = zip(rows, readings).map { row, reading in (row, decide(row: row, reading: reading, now: now)) }
             try store.pool.write { db in
                 for (_, row) in decided {
                     // Not the raw bytes: they never change after pickup.
