@@ -282,7 +282,8 @@ public enum Charset {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 16)
         var invalid = 0
-        let chunkSize = 16 * 1024
+        // Small inputs (the per-byte table build) need no 16 KB chunk; E2BIG loops anyway.
+        let chunkSize = min(16 * 1024, bytes.count * 4 + 64)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         bytes.withUnsafeBufferPointer { inBuf in
             guard let inBase = inBuf.baseAddress else { return }
