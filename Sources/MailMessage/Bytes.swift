@@ -1,6 +1,12 @@
 // Small byte helpers shared by the parsers. The parsers work on `[UInt8]` and index
 // ranges, never on `String`, while splitting headers and parts: that keeps them linear.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 enum ASCII {
     static let cr: UInt8 = 13
     static let lf: UInt8 = 10
@@ -71,25 +77,65 @@ enum Bytes {
 
     /// Converts CRLF and bare CR to LF.
     static func normalizeNewlines(_ text: String) -> String {
-        guard text.utf8.contains(ASCII.cr) else { return text }
         var copy = text
         // UTF-8 never has 0x0D inside a multi-byte sequence, so bytes are safe here.
-        return copy.withUTF8 { u in
-            var out = [UInt8]()
-            out.reserveCapacity(u.count)
-            var i = 0
+        return copy.withUTF8 { u -> String? in
+            guard let base = u.baseAddress, let first = memchr(base, Int32(ASCII.cr), u.count) else { return nil }
             let n = u.count
-            while i < n {
-                let c = u[i]
-                if c == ASCII.cr {
-                    out.append(ASCII.lf)
-                    if i + 1 < n, u[i + 1] == ASCII.lf { i += 1 }
-                } else {
-                    out.append(c)
+            return String(unsafeUninitializedCapacity: n) { out in
+                var o = base.distance(to: first.assumingMemoryBound(to: UInt8.self))
+                // Bytes before the first CR are copied at once.
+                if o > 0, let dst = out.baseAddress { dst.update(from: base, count: o) }
+                var i = o
+                while i < n {
+                    let c = u[i]
+                    if c == ASCII.cr {
+                        out[o] = ASCII.lf
+                        if i + 1 < n, u[i + 1] == ASCII.lf { i += 1 }
+                    } else {
+                        out[o] = c
+                    }
+                    o += 1
+                    i += 1
                 }
+                return o
+            }
+        } ?? text
+    }
+
+    /// CRLF and bare CR to LF on raw bytes (for charsets where `Charset.hasASCIINewlines`);
+    /// the input itself, uncopied, when it holds no CR.
+    static func normalizeNewlines(_ bytes: [UInt8]) -> [UInt8] {
+        let hasCR = bytes.withUnsafeBufferPointer { u -> Bool in
+            guard let base = u.baseAddress else { return false }
+            return memchr(base, Int32(ASCII.cr), u.count) != nil
+        }
+        guard hasCR else { return bytes }
+        let n = bytes.count
+        return [UInt8](unsafeUninitializedCapacity: n) { out, count in
+            var o = 0
+            var i = 0
+            while i < n {
+                let c = bytes[i]
+                if c == ASCII.cr {
+                    out[o] = ASCII.lf
+                    if i + 1 < n, bytes[i + 1] == ASCII.lf { i += 1 }
+                } else {
+                    out[o] = c
+                }
+                o += 1
                 i += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            count = o
+        }
+    }
+
+    /// True when the string's UTF-8 holds `byte` (memchr, not the UTF-8 view's iterator).
+    static func contains(_ text: String, byte: UInt8) -> Bool {
+        var copy = text
+        return copy.withUTF8 { u in
+            guard let base = u.baseAddress else { return false }
+            return memchr(base, Int32(byte), u.count) != nil
         }
     }
 

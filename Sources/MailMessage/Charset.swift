@@ -52,7 +52,11 @@ public enum Charset {
             d.usedFallback = true
             return d
         }
-        if name == "UTF-8", !isValidUTF8(array), array.lazy.filter({ $0 >= 0x80 }).count >= 4,
+        if name == "UTF-8", let s = String(validating: array, as: UTF8.self) {
+            // The common case: one validation pass, no second one in utf8Decode.
+            return Decoded(text: s, charset: name, usedFallback: false, invalidSequences: 0)
+        }
+        if name == "UTF-8", array.lazy.filter({ $0 >= 0x80 }).count >= 4,
            !hasValidMultibyteUTF8(array) {
             // Labelled UTF-8 but not one valid multi-byte character: a legacy 8-bit body
             // mislabelled by the client (seen with cp1251 from old Russian webmail).
@@ -151,7 +155,13 @@ public enum Charset {
         IconvPool.shared.isKnown(name)
     }
 
-    private static let singleByteLegacy: Set<String> = [
+    /// Charsets whose CR and LF are the ASCII bytes 0x0D and 0x0A and never occur inside
+    /// another character: line ends may be normalized on the raw bytes before decoding.
+    static func hasASCIINewlines(_ name: String) -> Bool {
+        name == "UTF-8" || name == "US-ASCII" || singleByteLegacy.contains(name)
+    }
+
+    static let singleByteLegacy: Set<String> = [
         "WINDOWS-1251", "KOI8-R", "KOI8-U", "KOI8-RU", "CP866", "ISO-8859-5", "ISO-8859-1", "CP1252", "MAC-CYRILLIC",
     ]
 
@@ -214,18 +224,71 @@ public enum Charset {
 
     /// Runs iconv to UTF-8. Invalid or incomplete input becomes U+FFFD; never fails after open.
     static func iconvDecode(_ bytes: [UInt8], from name: String) -> (text: String, invalid: Int)? {
+        if let table = singleByteTables[name] { return tableDecode(bytes, table) }
+        guard let r = iconvBytes(bytes, from: name) else { return nil }
+        return (String(decoding: r.bytes, as: UTF8.self), r.invalid)
+    }
+
+    /// Per-byte UTF-8 for the stateless single-byte charsets, taken from iconv itself one
+    /// byte at a time (so the answers are iconv's): low 8 bits the length (0 = iconv
+    /// rejects the byte), then up to 3 bytes. A table lookup per byte instead of iconv's
+    /// generic conversion loop.
+    private static let singleByteTables: [String: [UInt32]] = {
+        var tables: [String: [UInt32]] = [:]
+        build: for name in singleByteLegacy {
+            var t = [UInt32](repeating: 0, count: 256)
+            for b in 0..<256 {
+                guard let r = iconvBytes([UInt8(b)], from: name) else { continue build }
+                if r.invalid > 0 { continue }
+                guard !r.bytes.isEmpty, r.bytes.count <= 3 else { continue build }
+                var packed = UInt32(r.bytes.count)
+                for (k, x) in r.bytes.enumerated() { packed |= UInt32(x) << (8 * (k + 1)) }
+                t[b] = packed
+            }
+            tables[name] = t
+        }
+        return tables
+    }()
+
+    private static func tableDecode(_ bytes: [UInt8], _ table: [UInt32]) -> (text: String, invalid: Int) {
+        var invalid = 0
+        let text = String(unsafeUninitializedCapacity: bytes.count * 3) { out in
+            var o = 0
+            for b in bytes {
+                var packed = table[Int(b)]
+                var len = Int(packed & 0xFF)
+                if len == 0 {
+                    invalid += 1
+                    packed = 0xBD_BF_EF_03
+                    len = 3
+                }
+                packed >>= 8
+                for _ in 0..<len {
+                    out[o] = UInt8(truncatingIfNeeded: packed)
+                    packed >>= 8
+                    o += 1
+                }
+            }
+            return o
+        }
+        return (text, invalid)
+    }
+
+    /// Runs iconv to UTF-8 bytes. Invalid or incomplete input becomes U+FFFD; never fails after open.
+    private static func iconvBytes(_ bytes: [UInt8], from name: String) -> (bytes: [UInt8], invalid: Int)? {
         guard let cd = IconvPool.shared.acquire(name) else { return nil }
         defer { IconvPool.shared.release(name, cd) }
-        if bytes.isEmpty { return ("", 0) }
+        if bytes.isEmpty { return ([], 0) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2 + 16)
         var invalid = 0
-        var input = bytes
-        let chunkSize = 16 * 1024
+        // Small inputs (the per-byte table build) need no 16 KB chunk; E2BIG loops anyway.
+        let chunkSize = min(16 * 1024, bytes.count * 4 + 64)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        input.withUnsafeMutableBufferPointer { inBuf in
+        bytes.withUnsafeBufferPointer { inBuf in
             guard let inBase = inBuf.baseAddress else { return }
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase)
+            // iconv's prototype takes `char **` but never writes the input: no copy needed.
+            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
                 .assumingMemoryBound(to: CChar.self)
             var inLeft = inBuf.count
             chunk.withUnsafeMutableBufferPointer { outBuf in
@@ -256,7 +319,7 @@ public enum Charset {
                 out.append(contentsOf: UnsafeBufferPointer(start: outBase, count: chunkSize - outLeft))
             }
         }
-        return (String(decoding: out, as: UTF8.self), invalid)
+        return (out, invalid)
     }
 
     /// Higher is more like Russian text: lower-case letters inside words, few case flips,

@@ -187,7 +187,12 @@ public enum HTMLText {
     /// Builds the text: collapses whitespace outside <pre>, tracks lists and table rows.
     private struct Renderer {
         var lines: [String] = []
-        var line = ""
+        /// The line being built, as UTF-8 bytes: appending a scalar to a String per scalar
+        /// and Character-wise suffix tests were the hot spots here.
+        var line: [UInt8] = []
+        static let spaceUTF8: [UInt8] = [0x20]
+        static let colonUTF8: [UInt8] = [0x3A]
+        static let nbspUTF8: [UInt8] = [0xC2, 0xA0]
         var pendingSpace = false
         var pre = 0
         var listStack: [(ordered: Bool, count: Int)] = []
@@ -221,12 +226,28 @@ public enum HTMLText {
 
         mutating func put(_ s: String) {
             prepareForText()
-            line += s
+            line.append(contentsOf: s.utf8)
         }
 
         mutating func putScalar(_ c: Unicode.Scalar) {
             prepareForText()
-            line.unicodeScalars.append(c)
+            let v = c.value
+            switch v {
+            case ..<0x80:
+                line.append(UInt8(v))
+            case ..<0x800:
+                line.append(UInt8(0xC0 | (v >> 6)))
+                line.append(UInt8(0x80 | (v & 0x3F)))
+            case ..<0x10000:
+                line.append(UInt8(0xE0 | (v >> 12)))
+                line.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                line.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                line.append(UInt8(0xF0 | (v >> 18)))
+                line.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                line.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                line.append(UInt8(0x80 | (v & 0x3F)))
+            }
         }
 
         mutating func prepareForText() {
@@ -234,12 +255,12 @@ public enum HTMLText {
                 cellSeparatorPending = false
                 if !line.isEmpty {
                     // Trim in place: rebuilding the line per cell would be quadratic.
-                    while line.last == " " { line.removeLast() }
-                    line += line.hasSuffix(":") ? " " : ": "
+                    while lastCharacterIs(" ", utf8: Self.spaceUTF8) { line.removeLast() }
+                    line.append(contentsOf: lastCharacterIs(":", utf8: Self.colonUTF8) ? [0x20] : [0x3A, 0x20])
                     pendingSpace = false
                 }
             }
-            if pendingSpace && !line.isEmpty && !line.hasSuffix(" ") { line += " " }
+            if pendingSpace && !line.isEmpty && !lastCharacterIs(" ", utf8: Self.spaceUTF8) { line.append(0x20) }
             pendingSpace = false
             if line.isEmpty && blankPending > 0 && !lines.isEmpty {
                 if lines.last != "" { lines.append("") }
@@ -249,8 +270,9 @@ public enum HTMLText {
 
         mutating func newline() {
             cellSeparatorPending = false
-            lines.append(trimEnd(line))
-            line = ""
+            trimEnd()
+            lines.append(Self.replacingNBSP(line))
+            line.removeAll(keepingCapacity: true)
             pendingSpace = false
         }
 
@@ -332,9 +354,9 @@ public enum HTMLText {
             breakLine()
             // Drop leading/trailing blank lines and collapse runs of blank lines.
             var out: [String] = []
-            for l in lines {
+            // NBSP became a space when each line was stored (`replacingNBSP`).
+            for t in lines {
                 // A line of only &nbsp; is a deliberate blank line (Mail.ru, Outlook).
-                let t = l.replacingOccurrences(of: "\u{A0}", with: " ")
                 if t.isEmpty && (out.isEmpty || out.last == "") { continue }
                 out.append(t)
             }
@@ -342,10 +364,88 @@ public enum HTMLText {
             return out.joined(separator: "\n")
         }
 
-        private func trimEnd(_ s: String) -> String {
-            var sub = Substring(s)
-            while sub.last == " " || sub.last == "\u{A0}" { sub.removeLast() }
-            return String(sub)
+        private mutating func trimEnd() {
+            while true {
+                if lastCharacterIs(" ", utf8: Self.spaceUTF8) {
+                    line.removeLast()
+                } else if lastCharacterIs("\u{A0}", utf8: Self.nbspUTF8) {
+                    line.removeLast(2)
+                } else {
+                    return
+                }
+            }
+        }
+
+        /// `String(line).last == c` for a one-scalar Character `c` whose UTF-8 is `tail`,
+        /// without building the String: the tail scalar is the whole last Character unless
+        /// a Prepend scalar (all ≥ U+0600) precedes it; those rare lines take the String path.
+        private func lastCharacterIs(_ c: Character, utf8 tail: [UInt8]) -> Bool {
+            let n = line.count
+            let k = tail.count
+            guard n >= k else { return false }
+            for j in 0..<k where line[n - k + j] != tail[j] { return false }
+            let before = n - k
+            if before == 0 || line[before - 1] < 0x80 { return true }
+            var s = before - 1
+            while s > 0, line[s] & 0xC0 == 0x80, before - s < 4 { s -= 1 }
+            if line[s] < 0xD8 { return true }  // a 2-byte scalar below U+0600
+            return String(decoding: line, as: UTF8.self).last == c
+        }
+
+        /// The line as a String with NBSP (U+00A0) as a space. Done on the bytes when every
+        /// NBSP stands between scalars that cannot join it into a larger Character (the
+        /// usual case); otherwise Foundation's `replacingOccurrences`, as before.
+        static func replacingNBSP(_ bytes: [UInt8]) -> String {
+            let n = bytes.count
+            var i = 0
+            var found = false
+            var simple = true
+            while i + 1 < n {
+                if bytes[i] == 0xC2, bytes[i + 1] == 0xA0 {
+                    found = true
+                    if !joinsNothingBefore(bytes, i) || !joinsNothingAfter(bytes, i + 2) {
+                        simple = false
+                        break
+                    }
+                    i += 2
+                } else {
+                    i += 1
+                }
+            }
+            if !found { return String(decoding: bytes, as: UTF8.self) }
+            if !simple {
+                return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{A0}", with: " ")
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            i = 0
+            while i < n {
+                if i + 1 < n, bytes[i] == 0xC2, bytes[i + 1] == 0xA0 {
+                    out.append(0x20)
+                    i += 2
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// The scalar ending just before `at` is not a Prepend (all Prepend are ≥ U+0600).
+        private static func joinsNothingBefore(_ b: [UInt8], _ at: Int) -> Bool {
+            if at == 0 || b[at - 1] < 0x80 { return true }
+            var s = at - 1
+            while s > 0, b[s] & 0xC0 == 0x80, at - s < 4 { s -= 1 }
+            return b[s] < 0xD8
+        }
+
+        /// The scalar starting at `at` is not Extend, SpacingMark or ZWJ: ASCII, or a 2-byte
+        /// scalar below U+0300, in U+0370..<U+0483 or U+048A..<U+0591 (Greek, Cyrillic, Armenian).
+        private static func joinsNothingAfter(_ b: [UInt8], _ at: Int) -> Bool {
+            if at >= b.count || b[at] < 0x80 { return true }
+            guard b[at] >= 0xC2, b[at] < 0xE0, at + 1 < b.count else { return false }
+            let v = (UInt32(b[at] & 0x1F) << 6) | UInt32(b[at + 1] & 0x3F)
+            return v < 0x300 || (0x370..<0x483).contains(v) || (0x48A..<0x591).contains(v)
         }
     }
 }

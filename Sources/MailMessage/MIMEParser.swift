@@ -195,6 +195,11 @@ struct MIMEParser {
             body = r.text
             blocks = r.blocks
         }
+        // Line ends on the raw bytes when the charset keeps CR/LF as ASCII bytes (every
+        // guess does): one pass without re-validating a String afterwards.
+        if label.flatMap({ Charset.canonicalName($0) }).map(Charset.hasASCIINewlines) ?? true {
+            body = Bytes.normalizeNewlines(body)
+        }
         let d = Charset.decodeDetailed(body, label: label)
         if let label, d.usedFallback {
             if Charset.canonicalName(label) == nil {
@@ -211,7 +216,7 @@ struct MIMEParser {
         part.charset = d.charset
         var text = Bytes.normalizeNewlines(d.text)
         // NUL is never text; removed after decoding so UTF-16 bodies survive.
-        if text.utf8.contains(0) {
+        if Bytes.contains(text, byte: 0) {
             defects.append(Defect(code: "text.nul_bytes"))
             text.unicodeScalars.removeAll { $0 == "\u{0}" }
         }
