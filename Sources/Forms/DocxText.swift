@@ -12,6 +12,7 @@ enum DocxText {
     /// The readable text, or nil when the bytes are not a readable `.docx`.
     static func extract(_ bytes: [UInt8]) -> String? {
         guard bytes.count > 4, bytes[0] == 0x50, bytes[1] == 0x4B,
+              ZipStructure.isConsistent(bytes),
               let archive = try? Archive(data: Data(bytes), accessMode: .read),
               let entry = archive["word/document.xml"] else { return nil }
         var xml = Data()

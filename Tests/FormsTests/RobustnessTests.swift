@@ -147,3 +147,15 @@ func brokenDocxIsIgnored(bytes: [UInt8]) {
     print("timing", #function, t1, t8)
     #expect(t8 < t1 * 20, "1k lines \(t1) s, 8k lines \(t8) s")
 }
+
+/// Regression: ZIPFoundation trapped on a `.docx` whose directory points past the data
+/// (found by `scripts/fuzz forms`); the whole message must still be read, the attachment ignored.
+@Test func corruptedDocxFromTheFuzzerIsIgnored() throws {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fuzz/regressions/forms-crash-Range-requires-lowerBound-upperBound-in-Archive.MemoryFile.readData-d8600869.eml")
+        .standardizedFileURL
+    let bytes = [UInt8](try Data(contentsOf: fixture))
+    let message = Message.parse(bytes)
+    #expect(message.attachments.contains { $0.filename?.hasSuffix(".docx") == true })
+    _ = FormReader().read(message)  // trapped inside ZIPFoundation before the check
+}
