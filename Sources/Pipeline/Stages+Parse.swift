@@ -71,7 +71,7 @@ extension Stages {
             row.state = .quarantined
         } else if reading.messageClass == .human, let form = reading.form, config.verifiedKinds.contains(form.kind),
                   let sender = reading.sender,
-                  (form.kind == "score" && !config.experts.contains(sender)) || reading.authenticationFailed
+                  !config.mayScore(kind: form.kind, sender: sender) || reading.authenticationFailed
                     || (!config.trustedAuthservIDs.isEmpty && reading.authentication != .verified) {
             // product.md: a score sheet (or a command) from an unregistered address, or one the
             // trusted receiving server does not verify, is held, never counted silently.
