@@ -111,6 +111,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             context["eligibility"] = .optional(content.eligibility)
             context["program_title"] = .optional(content.programTitle)
             context["attending"] = content.attending.map { .flag($0) } ?? TemplateValue.none
+            context["late"] = .flag(content.rsvpLate)
             if let m = content.motivation {
                 context["score"] = .number(m.score)
                 context["averaged"] = m.scorers > 1

@@ -13,6 +13,7 @@ extension Store {
         migrator.registerMigration("participants_v2_invitations", migrate: participantsV2Invitations)
         migrator.registerMigration("participants_v3_motivation_mail", foreignKeyChecks: .deferred,
                                    migrate: participantsV3MotivationMail)
+        migrator.registerMigration("participants_v4_invitation_updates", migrate: participantsV4InvitationUpdates)
         return migrator
     }
 

@@ -35,3 +35,17 @@ extension Store {
             """)
     }
 }
+
+extension Store {
+    /// Migration participants_v4_invitation_updates: what each invitation last told the
+    /// participant (so a changed date or address sends an update with the next SEQUENCE), and
+    /// a ДА that came after the seat had been passed on (first in line for a freed seat).
+    static func participantsV4InvitationUpdates(_ db: Database) throws {
+        try db.execute(sql: """
+            -- hash of the programme details (dates, address, times) in the last calendar sent
+            ALTER TABLE invitation ADD COLUMN detailsHash TEXT;
+            -- a ДА after the deadline, when the seat had gone to the reserve
+            ALTER TABLE invitation ADD COLUMN lateYesAt DATETIME;
+            """)
+    }
+}
