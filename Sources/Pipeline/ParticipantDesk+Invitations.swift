@@ -104,6 +104,9 @@ extension ParticipantDesk {
                     }), let detail = details[programme] else { continue }
                     invitations[index].status = "confirmed"
                     invitations[index].answeredAt = now
+                    invitations[index].lateYesAt = nil
+                    // A new calendar for the same event: the next SEQUENCE (RFC 5545 §3.8.7.4).
+                    invitations[index].sequence += 1
                     try invitations[index].update(db)
                     try AuditEntry.record(db, at: now, cause: cause, entity: "invitation", entityID: invitations[index].id,
                                           change: "confirmed: a seat freed up for a late ДА")
