@@ -33,6 +33,7 @@ public struct ParticipantPass: Sendable {
         let report = try ParticipantDesk(store: stages.store, campaign: campaign).invite(
             templates: templates, campaignTitle: campaignTitle, config: stages.config, settings: settings, now: now,
             cause: "command:run")
+        try stages.crash.reach("invitations.committed")
         stages.logger.info("invitations done", metadata: [
             "invitations.invited": "\(report.invited)", "invitations.expired": "\(report.expired)",
             "invitations.late_confirmed": "\(report.lateConfirmed)", "invitations.updated": "\(report.updated)",

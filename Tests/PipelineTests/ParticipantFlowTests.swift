@@ -211,3 +211,56 @@ import Store
         #expect(lists == ["hostlist:2:5", "hostlist:2:3,5", "hostlist:1:2", "hostlist:2:3"])
     }
 }
+
+@Suite struct ParticipantFlowCrashTests {
+    /// Released selection, first invitations delivered, then Борис's НЕТ (thread only) waiting
+    /// in the mailbox: the next run records it, promotes Анна and informs nobody twice.
+    static func prepared() throws -> Harness {
+        let harness = try ParticipantSelectionTests.season()
+        let desk = ParticipantDesk(store: harness.store, campaign: "perm-2026")
+        _ = try desk.importScores(csv: "application_number,motivation\n1,8\n2,9\n3,9\n4,10\n5,4\n",
+                                  defaultScorer: "coordinator", now: Harness.t0)
+        try desk.select(winners: nil, rules: SelectionRules(), now: Harness.t0)
+        let set = try #require((harness.renderer.inner as? TemplateReplyRenderer)?.templates)
+        _ = try desk.release(templates: set, campaignTitle: "Стажировки НКО 2026", config: harness.config, now: Harness.t0)
+        try ParticipantFlowTests.run(harness, hours: 1)
+        let boris = try ParticipantFlowTests.invitation(harness, participant: 2)
+        let dina = try ParticipantFlowTests.invitation(harness, participant: 5)
+        harness.mailbox.deliver(Mail.make(from: "p2@example.test", subject: "Re: Приглашение", body: "Нет", id: "b@phone",
+                                          headers: ["In-Reply-To: <\(try #require(boris.messageID))>"]))
+        harness.mailbox.deliver(Mail.make(from: "p5@example.test", subject: "Re: [\(dina.token)]", body: "Да", id: "d@x"))
+        return harness
+    }
+
+    static func runOnce(_ harness: Harness, crash: any CrashPoint, hours: Double) throws {
+        _ = try Runner(stages: harness.stages(crash: crash), participants: try ParticipantFlowTests.pass(harness))
+            .run(source: harness.mailbox, sender: harness.sender, now: Harness.t0.addingTimeInterval(hours * 3600))
+    }
+
+    static func outcome(_ harness: Harness) throws -> [String] {
+        try harness.outbox().map { "\($0.recipient) \($0.template) \($0.dedupeKey.hasPrefix("reply:") ? "reply" : $0.dedupeKey) \($0.state.rawValue)" }
+            .sorted()
+    }
+
+    @Test func crashAtEveryStepThenRerunEndsLikeOneRun() throws {
+        let reference = try Self.prepared()
+        let counter = CountingCrash(crashAt: nil)
+        try Self.runOnce(reference, crash: counter, hours: 2)
+        let want = try Self.outcome(reference)
+        #expect(want.contains("p1@example.test invitation invitation:1:1:0 sent"))
+        #expect(want.contains("host@example.test host_confirmed hostlist:2:5 sent"))
+        #expect(counter.steps.contains("invitations.committed"))
+        for k in 1...counter.steps.count {
+            let harness = try Self.prepared()
+            let before = harness.sender.acceptedIDs.count
+            #expect(throws: SimulatedCrash.self) { try Self.runOnce(harness, crash: CountingCrash(crashAt: k), hours: 2) }
+            try Self.runOnce(harness, crash: NoCrash(), hours: 2.1)
+            #expect(try Self.outcome(harness) == want, "crash at \(k) \(counter.steps[k - 1])")
+            let sent = harness.sender.acceptedIDs.dropFirst(before)
+            // Between the relay's 250 and our commit a batch may go twice (at-least-once); never otherwise.
+            if counter.steps[k - 1] != "deliver.sent" {
+                #expect(Set(sent).count == sent.count, "crash at \(k) \(counter.steps[k - 1]): a mail went twice")
+            }
+        }
+    }
+}
