@@ -38,7 +38,9 @@ extension Stages {
             invitation.status = "declined"
             invitation.answeredAt = now
         case ("expired", true), ("declined", true):
-            if try seatIsFree(db, programme: invitation.programmeNumber) {
+            // Someone holding a seat elsewhere waits: the invitation pass applies K.
+            if try seatIsFree(db, programme: invitation.programmeNumber),
+               try holdsNoOtherSeat(db, participant: invitation.participantNumber, programme: invitation.programmeNumber) {
                 invitation.status = "confirmed"
                 invitation.answeredAt = now
                 invitation.lateYesAt = nil
@@ -62,6 +64,13 @@ extension Stages {
         let taken = try Invitation.filter(Column("campaign") == config.campaign && Column("programmeNumber") == programme
                                           && ["pending", "confirmed"].contains(Column("status"))).fetchCount(db)
         return taken < seats
+    }
+
+    /// No pending or confirmed invitation on another programme.
+    func holdsNoOtherSeat(_ db: Database, participant: Int, programme: Int) throws -> Bool {
+        try Invitation.filter(Column("campaign") == config.campaign && Column("participantNumber") == participant
+                              && Column("programmeNumber") != programme
+                              && ["pending", "confirmed"].contains(Column("status"))).fetchCount(db) == 0
     }
 
     /// What the acknowledgement says about an answered invitation: attending (confirmed),
