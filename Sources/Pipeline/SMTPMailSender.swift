@@ -21,20 +21,28 @@ public final class SMTPMailSender: MailSender {
     /// envelope gets a result, so a verdict already received is never lost.
     public func send(_ batch: [Envelope]) throws -> [SendResult] {
         var results: [SendResult] = []
+        try send(batch) { results.append($0) }
+        return results
+    }
+
+    /// As `send(_:)`, handing over each verdict before the next message is sent.
+    public func send(_ batch: [Envelope], each: (SendResult) throws -> Void) throws {
+        var answered = 0
         for envelope in batch {
+            let verdict: SendResult
             do {
                 let result = try session.send(from: envelope.from, recipients: envelope.recipients, data: envelope.raw)
                 let reply = result.finalReply ?? result.recipients.first?.reply ?? result.mailReply
                 let code = reply?.code ?? 0
                 let text = reply.map { "\($0)" } ?? "curl \(result.curlCode)"
                 if result.accepted && result.failedRecipients.isEmpty {
-                    results.append(SendResult(id: envelope.id, code: code, text: text, outcome: .delivered))
+                    verdict = SendResult(id: envelope.id, code: code, text: text, outcome: .delivered)
                 } else {
-                    results.append(SendResult(id: envelope.id, code: code, text: text,
-                                              outcome: Self.outcome(result.failure ?? .retryLater)))
+                    verdict = SendResult(id: envelope.id, code: code, text: text,
+                                         outcome: Self.outcome(result.failure ?? .retryLater))
                 }
             } catch {
-                if results.isEmpty {
+                if answered == 0 {
                     if error.isTemporary || SMTPFailureClass.forError(error) == .retryNow {
                         throw PipelineError.temporary("SMTP: \(error)")
                     }
@@ -43,11 +51,12 @@ public final class SMTPMailSender: MailSender {
                         throw PipelineError.configuration("SMTP: \(error)")
                     }
                 }
-                results.append(SendResult(id: envelope.id, code: 0, text: "\(error)",
-                                          outcome: Self.outcome(SMTPFailureClass.forError(error))))
+                verdict = SendResult(id: envelope.id, code: 0, text: "\(error)",
+                                     outcome: Self.outcome(SMTPFailureClass.forError(error)))
             }
+            answered += 1
+            try each(verdict)
         }
-        return results
     }
 
     static func outcome(_ failure: SMTPFailureClass) -> DeliveryOutcome {
