@@ -33,6 +33,7 @@ extension PipelineConfig {
             timeZone: campaign.timeZone, dailySendBudget: settings.smtp.dailyBudget,
             answerExistingOnFirstRun: answerExistingOnFirstRun,
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
+        coordinators = Set(settings.coordinators.map { $0.email.lowercased() })
         trustedAuthservIDs = Set(settings.security.trustedAuthservIDs)
         consentVersion = settings.privacy.consentVersion
         places = .bundled // participants' eligibility at intake (data/perm-krai-*.csv, compiled in)
