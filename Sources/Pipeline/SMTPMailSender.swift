@@ -21,11 +21,21 @@ public final class SMTPMailSender: MailSender {
     /// envelope gets a result, so a verdict already received is never lost.
     public func send(_ batch: [Envelope]) throws -> [SendResult] {
         var results: [SendResult] = []
-        try send(batch) { results.append($0) }
+        do {
+            try send(batch) { results.append($0) }
+        } catch {
+            if results.isEmpty { throw error }
+            let answered = Set(results.map(\.id))
+            for envelope in batch where !answered.contains(envelope.id) {
+                results.append(SendResult(id: envelope.id, code: 0, text: "\(error)", outcome: .retryLater))
+            }
+        }
         return results
     }
 
-    /// As `send(_:)`, handing over each verdict before the next message is sent.
+    /// As `send(_:)`, handing over each verdict before the next message is sent. The relay
+    /// going away (connection refused, reset or timed out) stops the batch whenever it
+    /// happens: every verdict so far was handed over, the rest wait for the next run (75).
     public func send(_ batch: [Envelope], each: (SendResult) throws -> Void) throws {
         var answered = 0
         for envelope in batch {
@@ -42,8 +52,11 @@ public final class SMTPMailSender: MailSender {
                                          outcome: Self.outcome(result.failure ?? .retryLater))
                 }
             } catch {
+                if error.isTemporary {
+                    throw PipelineError.temporary("SMTP: \(error)")
+                }
                 if answered == 0 {
-                    if error.isTemporary || SMTPFailureClass.forError(error) == .retryNow {
+                    if SMTPFailureClass.forError(error) == .retryNow {
                         throw PipelineError.temporary("SMTP: \(error)")
                     }
                     if error.kind == .authentication || error.kind == .configuration || error.kind == .insecureURL
