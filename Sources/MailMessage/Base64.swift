@@ -1,4 +1,7 @@
 // Lenient base64 (RFC 2045 §6.8): line breaks and garbage skipped, missing padding tolerated.
+// Decodes on raw pointers into a buffer sized up front: four alphabet characters at a time
+// on the common path (76-character lines), byte by byte only around line breaks, padding
+// and garbage.
 
 enum Base64 {
     struct Result {
@@ -10,6 +13,7 @@ enum Base64 {
         var truncated: Bool
     }
 
+    /// 6-bit value per byte, 0xFF outside the alphabet.
     private static let table: [UInt8] = {
         var t = [UInt8](repeating: 0xFF, count: 256)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
@@ -21,53 +25,85 @@ enum Base64 {
     }()
 
     static func decode<C: Collection>(_ input: C) -> Result where C.Element == UInt8 {
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count * 3 / 4 + 3)
-        var quad: UInt32 = 0
-        var n = 0
-        var garbage = 0
-        var sawPadding = false
-        let t = table
-        for c in input {
-            let v = t[Int(c)]
-            if v == 0xFF {
-                if c == ASCII.equals {
-                    // Padding ends a quantum; later data (concatenated blobs) starts afresh.
-                    flush(&out, quad, n)
-                    if n > 0 { sawPadding = true }
-                    quad = 0
-                    n = 0
-                } else if !ASCII.isSpace(c) {
-                    garbage += 1
-                }
-                continue
-            }
-            quad = (quad << 6) | UInt32(v)
-            n += 1
-            if n == 4 {
-                out.append(UInt8(truncatingIfNeeded: quad >> 16))
-                out.append(UInt8(truncatingIfNeeded: quad >> 8))
-                out.append(UInt8(truncatingIfNeeded: quad))
-                quad = 0
-                n = 0
-            }
-        }
-        let truncated = n != 0
-        flush(&out, quad, n)
-        _ = sawPadding
-        return Result(bytes: out, garbage: garbage, truncated: truncated)
+        if let r = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return r }
+        return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
+    static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> Result {
+        let n = input.count
+        var garbage = 0
+        var truncated = false
+        // Every 4 alphabet characters give at most 3 bytes; a flushed partial quantum fewer.
+        let bytes = [UInt8](unsafeUninitializedCapacity: n / 4 * 3 + 3) { out, count in
+            count = 0
+            guard let src = input.baseAddress, let dst = out.baseAddress else { return }
+            table.withUnsafeBufferPointer { tb in
+                guard let t = tb.baseAddress else { return }
+                var o = 0
+                var quad: UInt32 = 0
+                var k = 0
+                var i = 0
+                while i < n {
+                    if k == 0 {
+                        // Whole quanta of four alphabet characters.
+                        while i + 4 <= n {
+                            let a = t[Int(src[i])], b = t[Int(src[i + 1])]
+                            let c = t[Int(src[i + 2])], d = t[Int(src[i + 3])]
+                            if (a | b | c | d) & 0x80 != 0 { break }
+                            let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            dst[o] = UInt8(truncatingIfNeeded: v >> 16)
+                            dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            dst[o + 2] = UInt8(truncatingIfNeeded: v)
+                            o += 3
+                            i += 4
+                        }
+                        if i >= n { break }
+                    }
+                    let c = src[i]
+                    i += 1
+                    let v = t[Int(c)]
+                    if v == 0xFF {
+                        if c == ASCII.equals {
+                            // Padding ends a quantum; later data (concatenated blobs) starts afresh.
+                            o = flush(dst, o, quad, k)
+                            quad = 0
+                            k = 0
+                        } else if !ASCII.isSpace(c) {
+                            garbage += 1
+                        }
+                        continue
+                    }
+                    quad = (quad << 6) | UInt32(v)
+                    k += 1
+                    if k == 4 {
+                        dst[o] = UInt8(truncatingIfNeeded: quad >> 16)
+                        dst[o + 1] = UInt8(truncatingIfNeeded: quad >> 8)
+                        dst[o + 2] = UInt8(truncatingIfNeeded: quad)
+                        o += 3
+                        quad = 0
+                        k = 0
+                    }
+                }
+                truncated = k != 0
+                count = flush(dst, o, quad, k)
+            }
+        }
+        return Result(bytes: bytes, garbage: garbage, truncated: truncated)
+    }
+
+    /// Writes the bytes of a partial quantum of `k` characters at `o`; returns the new end.
     @inline(__always)
-    private static func flush(_ out: inout [UInt8], _ quad: UInt32, _ n: Int) {
-        switch n {
+    private static func flush(_ dst: UnsafeMutablePointer<UInt8>, _ o: Int, _ quad: UInt32, _ k: Int) -> Int {
+        switch k {
         case 2:
-            out.append(UInt8(truncatingIfNeeded: quad >> 4))
+            dst[o] = UInt8(truncatingIfNeeded: quad >> 4)
+            return o + 1
         case 3:
-            out.append(UInt8(truncatingIfNeeded: quad >> 10))
-            out.append(UInt8(truncatingIfNeeded: quad >> 2))
+            dst[o] = UInt8(truncatingIfNeeded: quad >> 10)
+            dst[o + 1] = UInt8(truncatingIfNeeded: quad >> 2)
+            return o + 2
         default:
-            break
+            return o
         }
     }
 }

@@ -245,31 +245,44 @@ public enum Charset {
                 for (k, x) in r.bytes.enumerated() { packed |= UInt32(x) << (8 * (k + 1)) }
                 t[b] = packed
             }
+            // tableDecode copies ASCII bytes without a lookup: only for tables that agree.
+            for b in 0..<0x80 where t[b] != (UInt32(b) << 8 | 1) { continue build }
             tables[name] = t
         }
         return tables
     }()
 
+    /// Table decoding on raw pointers: ASCII bytes copied as they are (every table maps
+    /// them to themselves, checked below), others written as 4 bytes at once and the
+    /// output advanced by the character's length (the buffer has one byte of slack).
     private static func tableDecode(_ bytes: [UInt8], _ table: [UInt32]) -> (text: String, invalid: Int) {
         var invalid = 0
-        let text = String(unsafeUninitializedCapacity: bytes.count * 3) { out in
-            var o = 0
-            for b in bytes {
-                var packed = table[Int(b)]
-                var len = Int(packed & 0xFF)
-                if len == 0 {
-                    invalid += 1
-                    packed = 0xBD_BF_EF_03
-                    len = 3
-                }
-                packed >>= 8
-                for _ in 0..<len {
-                    out[o] = UInt8(truncatingIfNeeded: packed)
-                    packed >>= 8
-                    o += 1
+        let n = bytes.count
+        let text = String(unsafeUninitializedCapacity: n * 3 + 1) { out in
+            guard let dst = out.baseAddress else { return 0 }
+            return bytes.withUnsafeBufferPointer { inBuf -> Int in
+                table.withUnsafeBufferPointer { tb -> Int in
+                    guard let src = inBuf.baseAddress, let t = tb.baseAddress else { return 0 }
+                    let raw = UnsafeMutableRawPointer(dst)
+                    var o = 0
+                    for i in 0..<n {
+                        let b = src[i]
+                        if b < 0x80 {
+                            dst[o] = b
+                            o += 1
+                            continue
+                        }
+                        var packed = t[Int(b)]
+                        if packed & 0xFF == 0 {
+                            invalid += 1
+                            packed = 0xBD_BF_EF_03
+                        }
+                        raw.storeBytes(of: (packed >> 8).littleEndian, toByteOffset: o, as: UInt32.self)
+                        o += Int(packed & 0xFF)
+                    }
+                    return o
                 }
             }
-            return o
         }
         return (text, invalid)
     }

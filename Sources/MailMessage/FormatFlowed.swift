@@ -1,79 +1,106 @@
 // format=flowed (RFC 3676): joins soft-broken lines, honours DelSp, quote depth and
 // space-stuffing, and keeps the signature separator "-- " as a hard line.
+// Works on the UTF-8 bytes and builds the result once; text where Characters and bytes
+// could disagree (see `joinsNothing`) goes to `unwrapCharacters`, the original algorithm.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum FormatFlowed {
     /// Unwraps flowed text (LF line ends in and out).
     static func unwrap(_ text: String, delSp: Bool) -> String {
-        var out: [String] = []
-        var paragraph = ""
+        var copy = text
+        if let r = copy.withUTF8({ unwrapBytes($0, delSp: delSp) }) { return r }
+        return unwrapCharacters(text, delSp: delSp)
+    }
+
+    /// nil when the byte-level answer might differ from the Character-level one.
+    private static func unwrapBytes(_ u: UnsafeBufferPointer<UInt8>, delSp: Bool) -> String? {
+        let n = u.count
+        guard let base = u.baseAddress else { return "" }
+        if memchr(base, Int32(ASCII.cr), n) != nil { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 16)
+        var firstLine = true
+        var paragraph: [UInt8] = []
         var paragraphDepth = -1
         var open = false
-        for var line in lines(text) {
+
+        func emit(_ depth: Int) {
+            if !firstLine { out.append(ASCII.lf) }
+            firstLine = false
+            if depth > 0 {
+                for _ in 0..<depth { out.append(0x3E) }
+                if !paragraph.isEmpty { out.append(ASCII.space) }
+            }
+            out.append(contentsOf: paragraph)
+            paragraph.removeAll(keepingCapacity: true)
+        }
+
+        var start = 0
+        while true {
+            let end: Int
+            if let p = memchr(base + start, Int32(ASCII.lf), n - start) {
+                end = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+            } else {
+                end = n
+            }
+            var i = start
             // RFC 3676 §4.5: quote depth is the count of leading ">".
             var depth = 0
-            while line.first == ">" {
+            while i < end, u[i] == 0x3E {
+                guard joinsNothing(u, after: i + 1, end: end) else { return nil }
                 depth += 1
-                line = line.dropFirst()
+                i += 1
             }
             // §4.4: remove one space of stuffing.
-            if line.first == " " { line = line.dropFirst() }
-            let isSignature = line == "-- "
-            let flowed = line.hasSuffix(" ") && !isSignature
+            if i < end, u[i] == ASCII.space {
+                guard joinsNothing(u, after: i + 1, end: end) else { return nil }
+                i += 1
+            }
+            let isSignature = end - i == 3 && u[i] == ASCII.hyphen && u[i + 1] == ASCII.hyphen
+                && u[i + 2] == ASCII.space
+            let flowed = end > i && u[end - 1] == ASCII.space && !isSignature
+            if flowed, !joinsNothing(u, before: end - 1, start: i) { return nil }
             if open && depth != paragraphDepth {
                 // §4.5: a quote-depth change ends the paragraph.
-                out.append(render(paragraph, depth: paragraphDepth))
-                paragraph = ""
+                emit(paragraphDepth)
                 open = false
             }
-            var content = String(line)
-            if flowed && delSp { content.removeLast() }
-            paragraph += content
+            let contentEnd = flowed && delSp ? end - 1 : end
+            if contentEnd > i { paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<contentEnd])) }
             paragraphDepth = depth
             if flowed {
                 open = true
             } else {
-                out.append(render(paragraph, depth: depth))
-                paragraph = ""
+                emit(depth)
                 open = false
             }
+            if end == n { break }
+            start = end + 1
         }
-        if open { out.append(render(paragraph, depth: paragraphDepth)) }
-        return out.joined(separator: "\n")
+        if open { emit(paragraphDepth) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The LF-separated lines as substrings, found on the UTF-8 bytes: LF is always its
-    /// own Character, so these are the same slices `split(separator: "\n")` gives, without
-    /// walking grapheme clusters.
-    static func lines(_ text: String) -> [Substring] {
-        var offsets: [Int] = []
-        var sawCR = false
-        var copy = text
-        copy.withUTF8 { u in
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = u[i]
-                if b == 0x0A { offsets.append(i) } else if b == 0x0D { sawCR = true }
-                i += 1
-            }
-        }
-        // CR LF is one Character: keep the Character split's answer for such input.
-        if sawCR { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        let utf8 = text.utf8
-        var out: [Substring] = []
-        out.reserveCapacity(offsets.count + 1)
-        var start = utf8.startIndex
-        for o in offsets {
-            let end = utf8.index(utf8.startIndex, offsetBy: o)
-            out.append(text[start..<end])
-            start = utf8.index(after: end)
-        }
-        out.append(text[start..<utf8.endIndex])
-        return out
+    /// The scalar at `at` (before `end`) cannot join the preceding ASCII byte into one
+    /// Character: the line ends, or it is ASCII, or a 2-byte scalar below U+0300, in
+    /// U+0370..<U+0483 or U+048A..<U+0591 (Greek, Cyrillic, Armenian letters).
+    private static func joinsNothing(_ u: UnsafeBufferPointer<UInt8>, after at: Int, end: Int) -> Bool {
+        if at >= end || u[at] < 0x80 { return true }
+        guard u[at] >= 0xC2, u[at] < 0xE0, at + 1 < end else { return false }
+        let v = (UInt32(u[at] & 0x1F) << 6) | UInt32(u[at + 1] & 0x3F)
+        return v < 0x300 || (0x370..<0x483).contains(v) || (0x48A..<0x591).contains(v)
     }
 
-    private static func render(_ s: String, depth: Int) -> String {
-        guard depth > 0 else { return s }
-        return String(repeating: ">", count: depth) + (s.isEmpty ? "" : " " + s)
+    /// The scalar ending just before `at` is not a Prepend (all Prepend scalars are ≥ U+0600).
+    private static func joinsNothing(_ u: UnsafeBufferPointer<UInt8>, before at: Int, start: Int) -> Bool {
+        if at <= start || u[at - 1] < 0x80 { return true }
+        var s = at - 1
+        while s > start, u[s] & 0xC0 == 0x80, at - s < 4 { s -= 1 }
+        return u[s] < 0xD8
     }
 }

@@ -234,17 +234,22 @@ struct MIMEParser {
     }
 
     private static func mayHaveUUEncode(_ body: [UInt8]) -> Bool {
-        // "begin " at a line start; cheap pre-check before the line scan.
-        var i = 0
-        let n = body.count
-        while i + 6 < n {
-            if body[i] == 0x62, (i == 0 || body[i - 1] == ASCII.lf), body[i + 1] == 0x65, body[i + 2] == 0x67,
-               body[i + 3] == 0x69, body[i + 4] == 0x6E, body[i + 5] == ASCII.space {
-                return true
+        // "begin " at a line start, followed by at least one more byte; memchr finds the
+        // candidates, a cheap pre-check before the line scan.
+        body.withUnsafeBufferPointer { u in
+            guard let base = u.baseAddress else { return false }
+            let needle: StaticString = "begin "
+            var i = 0
+            let n = u.count
+            while i + 6 < n {
+                guard let hit = memchr(base + i, 0x62, n - i) else { return false }
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if at + 6 >= n { return false }
+                if at == 0 || base[at - 1] == ASCII.lf, memcmp(base + at, needle.utf8Start, 6) == 0 { return true }
+                i = at + 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     static func guessType(_ filename: String) -> String {
