@@ -87,20 +87,36 @@ enum FormatFlowed {
     }
 
     /// The scalar at `at` (before `end`) cannot join the preceding ASCII byte into one
-    /// Character: the line ends, or it is ASCII, or a 2-byte scalar below U+0300, in
-    /// U+0370..<U+0483 or U+048A..<U+0591 (Greek, Cyrillic, Armenian letters).
+    /// Character (no Extend, SpacingMark or ZWJ after it, UAX #29 GB9/GB9a). Errs towards
+    /// false: false only sends the text to the Character algorithm.
     private static func joinsNothing(_ u: UnsafeBufferPointer<UInt8>, after at: Int, end: Int) -> Bool {
         if at >= end || u[at] < 0x80 { return true }
-        guard u[at] >= 0xC2, u[at] < 0xE0, at + 1 < end else { return false }
-        let v = (UInt32(u[at] & 0x1F) << 6) | UInt32(u[at + 1] & 0x3F)
-        return v < 0x300 || (0x370..<0x483).contains(v) || (0x48A..<0x591).contains(v)
+        guard let (v, _) = scalar(u, at: at, end: end) else { return false }
+        // Fast answers for Latin-1, Greek, Cyrillic (letters) and Armenian.
+        if v < 0x300 || (0x370..<0x483).contains(v) || (0x48A..<0x591).contains(v) { return true }
+        guard let s = Unicode.Scalar(v) else { return false }
+        let p = s.properties
+        return !(p.isGraphemeExtend || p.isEmojiModifier || v == 0x200D || p.generalCategory == .spacingMark
+            || v == 0x0E33 || v == 0x0EB3)
     }
 
-    /// The scalar ending just before `at` is not a Prepend (all Prepend scalars are ≥ U+0600).
+    /// The scalar ending just before `at` is not a Prepend (GB9b). Prepend scalars lie in
+    /// U+0600..<U+0D50 and above U+10FFF; others cannot attach to the space after them.
     private static func joinsNothing(_ u: UnsafeBufferPointer<UInt8>, before at: Int, start: Int) -> Bool {
         if at <= start || u[at - 1] < 0x80 { return true }
         var s = at - 1
         while s > start, u[s] & 0xC0 == 0x80, at - s < 4 { s -= 1 }
-        return u[s] < 0xD8
+        guard let (v, len) = scalar(u, at: s, end: at), s + len == at else { return false }
+        return v < 0x600 || (v >= 0xD50 && v < 0x11000)
+    }
+
+    /// The scalar value of the valid UTF-8 sequence starting at `at`, and its length.
+    private static func scalar(_ u: UnsafeBufferPointer<UInt8>, at: Int, end: Int) -> (UInt32, Int)? {
+        let b = u[at]
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        guard b >= 0xC2, at + len <= end else { return nil }
+        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len { v = v << 6 | UInt32(u[at + k] & 0x3F) }
+        return (v, len)
     }
 }

@@ -501,7 +501,13 @@ public enum HTMLText {
         /// usual case); otherwise Foundation's `replacingOccurrences`, as before.
         static func replacingNBSP(_ bytes: [UInt8]) -> [UInt8] {
             let n = bytes.count
-            var i = 0
+            // Most lines hold no 0xC2 byte at all (Cyrillic is 0xD0/0xD1 + one byte).
+            let firstC2 = bytes.withUnsafeBufferPointer { u -> Int? in
+                guard let base = u.baseAddress, let p = memchr(base, 0xC2, n) else { return nil }
+                return UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+            }
+            guard let firstC2 else { return bytes }
+            var i = firstC2
             var found = false
             var simple = true
             while i + 1 < n {

@@ -2,12 +2,6 @@
 // Soft breaks are removed before charset decoding, so a multi-byte character split by a
 // soft break (`=D0=\r\n=BF`) comes out whole.
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 enum QuotedPrintable {
     struct Result {
         var bytes: [UInt8]
@@ -20,57 +14,62 @@ enum QuotedPrintable {
         return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
-    /// Decodes on raw pointers into a buffer of the input's size (output is never longer):
-    /// memchr finds each "=", the runs between are copied whole.
+    /// Hex digit value per byte, 0xFF for other bytes.
+    private static let hex: [UInt8] = (0..<256).map { ASCII.hexValue(UInt8($0)) ?? 0xFF }
+
+    /// Decodes on raw pointers into a buffer of the input's size (output is never longer);
+    /// hex digits by table. (Outlook's windows-1251 QP escapes nearly every byte, so a
+    /// plain loop beats memchr per "=".)
     static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> Result {
         let end = input.count
         var invalid = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: end) { out, count in
             count = 0
             guard let src = input.baseAddress, let dst = out.baseAddress else { return }
-            var o = 0
-            var i = 0
-            while i < end {
-                // Literal run up to the next "=".
-                let eq: Int
-                if let p = memchr(src + i, Int32(ASCII.equals), end - i) {
-                    eq = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - src
-                } else {
-                    eq = end
-                }
-                if eq > i {
-                    (dst + o).update(from: src + i, count: eq - i)
-                    o += eq - i
-                    i = eq
-                    if i == end { break }
-                }
-                // RFC 2045 §6.7 rule 5: "=" at line end (optionally after transport padding) is a soft break.
-                if i + 2 < end, let h = ASCII.hexValue(src[i + 1]), let l = ASCII.hexValue(src[i + 2]) {
-                    dst[o] = h << 4 | l
+            hex.withUnsafeBufferPointer { hb in
+                guard let h = hb.baseAddress else { return }
+                var o = 0
+                var i = 0
+                while i < end {
+                    let c = src[i]
+                    if c != ASCII.equals {
+                        dst[o] = c
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    if i + 2 < end {
+                        let hi = h[Int(src[i + 1])], lo = h[Int(src[i + 2])]
+                        if (hi | lo) & 0xF0 == 0 {
+                            dst[o] = hi << 4 | lo
+                            o += 1
+                            i += 3
+                            continue
+                        }
+                    }
+                    // RFC 2045 §6.7 rule 5: "=" at line end (optionally after transport padding)
+                    // is a soft break.
+                    var j = i + 1
+                    while j < end, ASCII.isWSP(src[j]) { j += 1 }
+                    if j < end, src[j] == ASCII.lf {
+                        i = j + 1
+                        continue
+                    }
+                    if j + 1 < end, src[j] == ASCII.cr, src[j + 1] == ASCII.lf {
+                        i = j + 2
+                        continue
+                    }
+                    if j == end {  // "=" at the very end: a soft break before EOF
+                        i = end
+                        continue
+                    }
+                    invalid += 1
+                    dst[o] = ASCII.equals
                     o += 1
-                    i += 3
-                    continue
+                    i += 1
                 }
-                var j = i + 1
-                while j < end, ASCII.isWSP(src[j]) { j += 1 }
-                if j < end, src[j] == ASCII.lf {
-                    i = j + 1
-                    continue
-                }
-                if j + 1 < end, src[j] == ASCII.cr, src[j + 1] == ASCII.lf {
-                    i = j + 2
-                    continue
-                }
-                if j == end {  // "=" at the very end: a soft break before EOF
-                    i = end
-                    continue
-                }
-                invalid += 1
-                dst[o] = ASCII.equals
-                o += 1
-                i += 1
+                count = o
             }
-            count = o
         }
         return Result(bytes: bytes, invalidEscapes: invalid)
     }

@@ -133,6 +133,27 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    @Test("Bytes.normalizeNewlines turns CRLF and bare CR into LF", arguments: [UInt64(1), 2])
+    func newlines(seed: UInt64) {
+        var rng = SeededRandom(seed: seed)
+        let tokens: [[UInt8]] = [[0x0D], [0x0A], [0x0D, 0x0A], [0x61], [0x20], [0xD0, 0xAF], [0x0D, 0x0D]]
+        for _ in 0..<400 {
+            let input = randomBytes(tokens, count: Int.random(in: 0..<60, using: &rng), using: &rng)
+            var want: [UInt8] = []
+            var i = 0
+            while i < input.count {
+                if input[i] == 0x0D {
+                    want.append(0x0A)
+                    if i + 1 < input.count, input[i + 1] == 0x0A { i += 1 }
+                } else {
+                    want.append(input[i])
+                }
+                i += 1
+            }
+            #expect(Bytes.normalizeNewlines(input) == want, "input \(input)")
+        }
+    }
+
     @Test("every text part of the corpus renders as before")
     func corpus() {
         var checked = 0
