@@ -1,7 +1,8 @@
 // format=flowed (RFC 3676): joins soft-broken lines, honours DelSp, quote depth and
 // space-stuffing, and keeps the signature separator "-- " as a hard line.
-// Works on the UTF-8 bytes and builds the result once; text where Characters and bytes
-// could disagree (see `joinsNothing`) goes to `unwrapCharacters`, the original algorithm.
+// Plans the result on the UTF-8 bytes and builds it from slices of the input (no second
+// UTF-8 validation); text where Characters and bytes could disagree (see `joinsNothing`)
+// goes to `unwrapCharacters`, the original algorithm.
 
 #if canImport(Glibc)
 import Glibc
@@ -13,31 +14,57 @@ enum FormatFlowed {
     /// Unwraps flowed text (LF line ends in and out).
     static func unwrap(_ text: String, delSp: Bool) -> String {
         var copy = text
-        if let r = copy.withUTF8({ unwrapBytes($0, delSp: delSp) }) { return r }
-        return unwrapCharacters(text, delSp: delSp)
+        guard let pieces = copy.withUTF8({ plan($0, delSp: delSp) }) else {
+            return unwrapCharacters(text, delSp: delSp)
+        }
+        // The result is made of slices of the (already valid) text and ASCII: appending
+        // Substrings copies bytes without validating them again.
+        var out = ""
+        out.reserveCapacity(copy.utf8.count + 16)
+        let utf8 = copy.utf8
+        for p in pieces {
+            switch p {
+            case .slice(let a, let b):
+                out.append(contentsOf: copy[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)])
+            case .newline:
+                out.append("\n")
+            case .quote(let depth, let space):
+                out.append(String(repeating: ">", count: depth))
+                if space { out.append(" ") }
+            }
+        }
+        return out
     }
 
-    /// nil when the byte-level answer might differ from the Character-level one.
-    private static func unwrapBytes(_ u: UnsafeBufferPointer<UInt8>, delSp: Bool) -> String? {
+    /// One piece of the unwrapped text.
+    enum Piece {
+        /// Bytes `a..<b` of the input.
+        case slice(Int, Int)
+        case newline
+        /// `depth` ">" and, before a non-empty paragraph, a space.
+        case quote(Int, space: Bool)
+    }
+
+    /// The pieces of the unwrapped text, found on the bytes; nil when the byte-level answer
+    /// might differ from the Character-level one.
+    private static func plan(_ u: UnsafeBufferPointer<UInt8>, delSp: Bool) -> [Piece]? {
         let n = u.count
-        guard let base = u.baseAddress else { return "" }
+        guard let base = u.baseAddress else { return [] }
         if memchr(base, Int32(ASCII.cr), n) != nil { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(n + 16)
+        var out: [Piece] = []
         var firstLine = true
-        var paragraph: [UInt8] = []
+        var paragraph: [Piece] = []
+        var paragraphEmpty = true
         var paragraphDepth = -1
         var open = false
 
         func emit(_ depth: Int) {
-            if !firstLine { out.append(ASCII.lf) }
+            if !firstLine { out.append(.newline) }
             firstLine = false
-            if depth > 0 {
-                for _ in 0..<depth { out.append(0x3E) }
-                if !paragraph.isEmpty { out.append(ASCII.space) }
-            }
+            if depth > 0 { out.append(.quote(depth, space: !paragraphEmpty)) }
             out.append(contentsOf: paragraph)
             paragraph.removeAll(keepingCapacity: true)
+            paragraphEmpty = true
         }
 
         var start = 0
@@ -71,7 +98,10 @@ enum FormatFlowed {
                 open = false
             }
             let contentEnd = flowed && delSp ? end - 1 : end
-            if contentEnd > i { paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<contentEnd])) }
+            if contentEnd > i {
+                paragraph.append(.slice(i, contentEnd))
+                paragraphEmpty = false
+            }
             paragraphDepth = depth
             if flowed {
                 open = true
@@ -83,7 +113,7 @@ enum FormatFlowed {
             start = end + 1
         }
         if open { emit(paragraphDepth) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The scalar at `at` (before `end`) cannot join the preceding ASCII byte into one

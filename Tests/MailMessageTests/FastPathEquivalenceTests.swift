@@ -154,6 +154,26 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    @Test("charset guessing scores bytes as it scored the decoded text", arguments: ["WINDOWS-1251", "KOI8-R"])
+    func guessScore(name: String) {
+        var rng = SeededRandom(seed: 11)
+        // Random high bytes, and real Russian text in both encodings.
+        var inputs: [[UInt8]] = (0..<300).map { _ in
+            (0..<Int.random(in: 0..<200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        }
+        inputs.append([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0])  // "Привет, мир" cp1251
+        inputs.append([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4, 0x2C, 0x20, 0xCD, 0xC9, 0xD2])  // the same in koi8-r
+        for input in inputs {
+            guard let text = Charset.iconvDecode(input, from: name)?.text else {
+                Issue.record("no \(name)")
+                return
+            }
+            #expect(Charset.byteScore(input, name) == Charset.cyrillicScore(text), "input \(input)")
+        }
+        #expect(Charset.detect([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4, 0x2C, 0x20, 0xCD, 0xC9, 0xD2]) == "KOI8-R")
+        #expect(Charset.detect([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0]) == "WINDOWS-1251")
+    }
+
     @Test("every text part of the corpus renders as before")
     func corpus() {
         var checked = 0
