@@ -174,6 +174,22 @@ struct FastPathEquivalenceTests {
         #expect(Charset.detect([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0]) == "WINDOWS-1251")
     }
 
+    @Test("multipart delimiter scan finds what the line-by-line scan found", arguments: [UInt64(1), 2, 3])
+    func delimiters(seed: UInt64) {
+        var rng = SeededRandom(seed: seed)
+        let tokens: [[UInt8]] = ["--b", "--b--", "--bb", "--", "-", "b", "\r\n", "\n", "\r", " ", "\t", "x", "QUJD"]
+            .map { Array($0.utf8) }
+        for _ in 0..<400 {
+            let buf = randomBytes(tokens, count: Int.random(in: 0..<80, using: &rng), using: &rng)
+            let start = buf.isEmpty ? 0 : Int.random(in: 0..<buf.count, using: &rng)
+            let end = Int.random(in: start...buf.count, using: &rng)
+            let fast = MIMEParser.scanDelimiters(buf, start: start, end: end, boundary: Array("b".utf8))
+            let ref = ReferenceScan.scanDelimiters(buf, start: start, end: end, boundary: Array("b".utf8))
+            #expect(fast.map { [$0.lineStart, $0.next, $0.isClose ? 1 : 0] } == ref.map { [$0.lineStart, $0.next, $0.isClose ? 1 : 0] },
+                    "buf \(buf) \(start)..<\(end)")
+        }
+    }
+
     @Test("every text part of the corpus renders as before")
     func corpus() {
         var checked = 0

@@ -145,3 +145,60 @@ enum ReferenceQuotedPrintable {
         return out
     }
 }
+
+/// MIMEParser.scanDelimiters before the memchr-for-"-" search (commit fad7692).
+enum ReferenceScan {
+    /// One pass over the lines of `start..<end`, memchr for line ends.
+    static func scanDelimiters(_ buf: [UInt8], start: Int, end: Int, boundary: [UInt8]) -> [MIMEParser.Delimiter] {
+        var found: [MIMEParser.Delimiter] = []
+        let blen = boundary.count
+        buf.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            boundary.withUnsafeBufferPointer { bp in
+                guard let bbase = bp.baseAddress else { return }
+                var i = start
+                while i < end {
+                    // Line content end and next line start.
+                    let lf = memchr(base + i, Int32(ASCII.lf), end - i)
+                    let next: Int
+                    var contentEnd: Int
+                    if let lf {
+                        let pos = UnsafePointer<UInt8>(lf.assumingMemoryBound(to: UInt8.self)) - base
+                        next = pos + 1
+                        contentEnd = pos
+                    } else {
+                        next = end
+                        contentEnd = end
+                    }
+                    if contentEnd > i, base[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+                    if contentEnd - i >= 2 + blen, base[i] == ASCII.hyphen, base[i + 1] == ASCII.hyphen,
+                       memcmp(base + i + 2, bbase, blen) == 0 {
+                        var j = i + 2 + blen
+                        var isClose = false
+                        if j + 2 <= contentEnd, base[j] == ASCII.hyphen, base[j + 1] == ASCII.hyphen {
+                            isClose = true
+                            j += 2
+                        }
+                        // Only transport padding may follow (RFC 2046 §5.1.1); anything else
+                        // means a longer boundary that merely starts with ours.
+                        var ok = true
+                        while j < contentEnd {
+                            if !ASCII.isWSP(base[j]) {
+                                ok = false
+                                break
+                            }
+                            j += 1
+                        }
+                        if ok {
+                            found.append(MIMEParser.Delimiter(lineStart: i, next: next, isClose: isClose))
+                            if isClose { return }
+                        }
+                    }
+                    i = next
+                }
+            }
+        }
+        return found
+    }
+
+}
