@@ -397,12 +397,12 @@ public struct FormTextReader: Sendable {
         let range = following.lowerBound..<stop
         // An untouched template value ("[ ]") with the answer typed on the next line.
         if !first.isEmpty, !FormTextReader.isFilled(first),
-           range.contains(where: { !lines[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+           range.contains(where: { !TextScan.trimmingWhitespaces(lines[$0].text).isEmpty }) {
             first = ""
             collected = []
         }
         if type.takesContinuationLines {
-            for i in range { collected.append(lines[i].text.trimmingCharacters(in: .whitespaces)) }
+            for i in range { collected.append(TextScan.trimmingWhitespaces(lines[i].text)) }
             while let last = collected.last, last.isEmpty { collected.removeLast() }
             while let f = collected.first, f.isEmpty { collected.removeFirst() }
             return FormTextReader.cleanPlaceholder(collected.joined(separator: "\n"))
@@ -410,7 +410,7 @@ public struct FormTextReader: Sendable {
         if collected.isEmpty {
             var started = false
             for i in range {
-                let t = lines[i].text.trimmingCharacters(in: .whitespaces)
+                let t = TextScan.trimmingWhitespaces(lines[i].text)
                 if t.isEmpty { if started { break } else { continue } }
                 started = true
                 collected.append(t)

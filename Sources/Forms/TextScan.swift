@@ -14,6 +14,28 @@ enum TextScan {
     /// than `n`: the same as `s.prefix(n).endIndex`, counted on scalars while every scalar
     /// stands alone (the usual Russian or English text), by Characters otherwise.
     static func end(ofCharacters n: Int, in s: Substring) -> Substring.Index {
+        // Decoded from the contiguous UTF-8 bytes: scalars that stand alone are 1 or 2 bytes.
+        let found: Int?? = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var i = 0
+            var taken = 0
+            while i < bytes.count {
+                let b0 = bytes[i]
+                var value = UInt32(b0)
+                var length = 1
+                if b0 >= 0x80 {
+                    guard b0 & 0xE0 == 0xC0, i + 1 < bytes.count else { return nil }
+                    value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    length = 2
+                }
+                guard standsAlone(value) else { return nil }
+                if taken == n { return i }
+                taken += 1
+                i += length
+            }
+            return bytes.count
+        }
+        if case .some(.some(let offset)) = found { return s.utf8.index(s.startIndex, offsetBy: offset) }
+        if case .some(.none) = found { return s.prefix(n).endIndex }
         let u = s.unicodeScalars
         var i = u.startIndex
         var taken = 0
@@ -24,6 +46,20 @@ enum TextScan {
             i = u.index(after: i)
         }
         return s.endIndex
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (tab and the space separators, Zs) without
+    /// bridging to NSString.
+    static func trimmingWhitespaces(_ s: Substring) -> String {
+        func space(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+        }
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(u[start..<end])
     }
 
     /// Whether the bytes at `i` are `expected`.

@@ -44,7 +44,9 @@ enum TextZones {
             if depth != previousDepth { inSignature = false }
             previousDepth = depth
             let trimmed = TextZones.trimSpaces(content)
-            let start = lowerPrefix(trimmed)
+            // The lower-cased prefix, only for lines whose first letter can start a signature
+            // or an Outlook header (most lines cannot).
+            let start = TextZones.mayStartSignatureOrHeader(trimmed) ? lowerPrefix(trimmed) : ""
 
             if inHeaderRun {
                 if trimmed.isEmpty { inHeaderRun = false } else if isHeaderLine(trimmed) {
@@ -124,6 +126,14 @@ enum TextZones {
         TextScan.lowercased(s[..<TextScan.end(ofCharacters: prefixLength, in: s)])
     }
     static let prefixLength = 40
+
+    /// First letters (lower case) of `signatureStarts` and of the `from:`/`от:` headers.
+    static let prefixInitials: Set<Unicode.Scalar> = Set((signatureStarts + ["from", "от"]).compactMap { $0.unicodeScalars.first })
+
+    static func mayStartSignatureOrHeader(_ s: Substring) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        return prefixInitials.contains(first) || prefixInitials.contains(TextScan.lowercased(Substring(String(first))).unicodeScalars.first ?? first)
+    }
 
     /// Spaces and tabs removed at both ends, without Foundation bridging (hot path).
     static func trimSpaces(_ s: Substring) -> Substring {

@@ -12,6 +12,7 @@ import MailTransport
 import Pipeline
 import Store
 
+ProcessMemory.returnLargeBlocksToTheSystem()
 let arguments = BenchArguments(CommandLine.arguments.dropFirst())
 var logger = Logger(label: "pipeline-bench")
 logger.logLevel = .warning
