@@ -151,7 +151,7 @@ def main(argv):
         f"on loopback with TLS (local CA). Clients: {meta.get('tools', '?')}.",
     ]
     loads = [f"{k.split('_', 1)[1]}: " + ("reused from an earlier run" if v == "reused" else f"bulk-loaded in {v} s")
-             for k, v in meta.items() if k.startswith(("mailbox_", "load_")) and "@" in k]
+             for k, v in meta.items() if k.startswith("mailbox_")]
     if loads:
         machine.append("* Mailboxes (copy into Maildir, `doveadm force-resync`, `doveadm index`): " + "; ".join(loads) + ".")
     if "p1_reading" in meta:
