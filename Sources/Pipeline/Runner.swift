@@ -28,6 +28,7 @@ public struct RunReport: Sendable {
     public var deliver: DeliverReport?
     public var ack: AckReport?
     public var digest: DigestReport?
+    public var season: SeasonMailReport?
     public init() {}
 
     mutating func fail(_ status: ExitStatus, _ problem: String) {
@@ -46,11 +47,15 @@ public struct Runner {
     public var lockPath: String
     /// When set, a run that plans also queues the day's digest, before deliver.
     public var digest: DigestPass?
+    /// When set, a run that plans also queues the season's mails that are due (reminders,
+    /// feedback requests, the final meeting), before deliver.
+    public var season: SeasonDesk?
 
-    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil) {
+    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil, season: SeasonDesk? = nil) {
         self.stages = stages
         self.lockPath = lockPath ?? stages.store.path + ".lock"
         self.digest = digest
+        self.season = season
     }
 
     /// One full run: every stage in order. Returns the report (exit status inside);
@@ -107,6 +112,7 @@ public struct Runner {
                 report.bounces = try stages.readBounces(now: now)
             }
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
+            if selected.contains(.plan), let season { report.season = try season.pass(now: now) }
             if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }
             if selected.contains(.deliver), let sender {
                 let delivered = try stages.deliver(via: sender, now: now)

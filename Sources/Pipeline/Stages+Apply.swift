@@ -92,6 +92,8 @@ extension Stages {
         case "score":
             let digits = (form.value("application_number") ?? "").filter(\.isNumber)
             return "\(sender)|\(Int(digits).map(String.init) ?? digits)"
+        // One person may propose several ideas: a new version only for the same title.
+        case "idea": return "\(sender)|\(normal(form.value("title")))"
         default: return sender
         }
     }
@@ -148,6 +150,10 @@ extension Stages {
             try recordEligibility(db, submissionID: submissionID, number: number, fields: fields, row: row, now: now)
         case "rsvp":
             try recordRSVP(db, fields: fields, row: row, now: now)
+        case "feedback":
+            try recordFeedback(db, submission: submission, fields: fields, row: row, now: now)
+        case "idea":
+            try recordIdea(db, submission: submission, fields: fields, row: row, now: now)
         default:
             break
         }

@@ -93,6 +93,7 @@ extension Stages {
                 content.attending = invitation.status == "confirmed" ? true : invitation.status == "declined" ? false
                     : form?.value("answer").map { $0 == "да" }
             }
+            if submission.kind == "feedback" { try describeFeedback(&content, submission: submission, db) }
             if submission.version > 1 {
                 let earlier = try Submission.versions(db, campaign: submission.campaign, kind: submission.kind,
                                                       number: submission.number)

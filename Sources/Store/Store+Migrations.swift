@@ -11,6 +11,7 @@ extension Store {
         migrator.registerMigration("v3_inbound_release", migrate: v3InboundRelease)
         migrator.registerMigration("participants_v1", migrate: participantsV1)
         migrator.registerMigration("participants_v2_invitations", migrate: participantsV2Invitations)
+        migrator.registerMigration("participants_v3_season", migrate: participantsV3Season)
         return migrator
     }
 

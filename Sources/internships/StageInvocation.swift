@@ -29,7 +29,9 @@ struct StageInvocation {
             // `run` also queues the coordinators' digest when its hour has come (once a day).
             let digest = selected.contains(.plan) && selected.contains(.deliver)
                 ? try DigestPass(settings: context.settings, store: store, config: stages.config) : nil
-            let report = try Runner(stages: stages, digest: digest)
+            // ... and the season's mails that are due (reminders, feedback requests, the meeting).
+            let season = selected.contains(.plan) ? try context.seasonDesk(store: store, config: stages.config) : nil
+            let report = try Runner(stages: stages, digest: digest, season: season)
                 .run(selected, source: source, sender: sender, now: context.now)
             let summary = RunSummary(report: report)
             print("\(command): \(summary.text)")
@@ -82,6 +84,10 @@ struct RunSummary {
         if let d = report.digest {
             let queued = d.outcomes.values.filter { $0 == .queued || $0 == .heartbeat }.count
             if queued > 0 { parts.append("digest queued for \(queued) coordinator(s)") }
+        }
+        if let s = report.season, s.total > 0 {
+            parts.append("season queued \(s.reminders) reminders, \(s.feedbackRequests) feedback requests, "
+                         + "\(s.meetingAnnouncements + s.meetingUpdates) meeting mails, \(s.meetingReminders) meeting reminders")
         }
         if let d = report.deliver {
             ranAnything = true
