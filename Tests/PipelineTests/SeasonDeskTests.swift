@@ -219,6 +219,36 @@ enum SeasonFixture {
         #expect(try harness.outbox().filter { $0.template == "reminder" }.allSatisfy { $0.state == .sent })
     }
 
+    /// A run that crashes at any step, then runs again, ends like a run that never crashed:
+    /// each season mail queued once, sent, and accepted by the relay under one Message-ID.
+    @Test func crashAtEveryStepThenRerunSendsEachSeasonMailOnce() throws {
+        let now = SeasonFixture.at(2026, 10, 13)
+        var step = 1
+        while true {
+            let harness = try SeasonFixture.harness()
+            let desk = try SeasonFixture.desk(harness)
+            let crash = CountingCrash(crashAt: step)
+            var crashed = false
+            do {
+                _ = try Runner(stages: harness.stages(crash: crash), season: desk)
+                    .run(source: harness.mailbox, sender: harness.sender, now: now)
+            } catch is SimulatedCrash {
+                crashed = true
+            }
+            _ = try Runner(stages: harness.stages(), season: desk).run(source: harness.mailbox, sender: harness.sender, now: now)
+            _ = try Runner(stages: harness.stages(), season: desk)
+                .run(source: harness.mailbox, sender: harness.sender, now: now.addingTimeInterval(60))
+            let reminders = try harness.outbox().filter { $0.template == "reminder" }
+            #expect(reminders.map(\.dedupeKey) == ["reminder:1:2", "reminder:2:5"], "crash at step \(step)")
+            #expect(reminders.allSatisfy { $0.state == .sent }, "crash at step \(step)")
+            let ids = Set(reminders.map(\.messageID))
+            #expect(Set(harness.sender.acceptedIDs.filter(ids.contains)) == ids, "crash at step \(step)")
+            if !crashed { break }
+            step += 1
+        }
+        #expect(step > 3, "the run has steps to crash at")
+    }
+
     private func calendarPart(_ row: OutboxMessage) -> String? {
         func find(_ part: MIMEPart) -> String? {
             if part.contentType.lowercased().hasPrefix("text/calendar") {
