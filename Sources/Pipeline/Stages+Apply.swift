@@ -104,7 +104,9 @@ extension Stages {
         let inboundID = row.id ?? 0
         if try Submission.caused(by: inboundID, db) != nil { return false }
         let campaign = config.campaign
-        let key = Self.key(kind: form.kind, sender: sender, form: form)
+        var key = Self.key(kind: form.kind, sender: sender, form: form)
+        // Feedback answers one request: with K > 1 a participant reviews each programme apart.
+        if form.kind == "feedback", let token = Self.feedbackToken(inSubject: row.subject) { key += "|FB-\(token.programme)" }
         let number: Int
         let version: Int
         var previous = try Submission.current(db, campaign: campaign, kind: form.kind, key: key)

@@ -113,6 +113,36 @@ enum SeasonFixture {
         #expect(Mail.replyText([UInt8](ack.raw)).contains("о стажировке «Волонтёрский центр» (заявка № 5)"))
     }
 
+    /// With K = 2 a participant confirmed for both programmes reviews each apart: the token
+    /// in the subject names the programme, the second feedback does not replace the first.
+    @Test func feedbackPerProgrammeWhenConfirmedForTwo() throws {
+        let harness = try SeasonFixture.harness()
+        try harness.store.pool.write { db in
+            var extra = Invitation(campaign: "perm-2026", programmeNumber: 2, participantNumber: 2, token: "INV-EXTRA",
+                                   status: "confirmed", deadline: Harness.t0, createdAt: Harness.t0, answeredAt: Harness.t0)
+            try extra.insert(db)
+        }
+        func form(_ rating: Int) -> String {
+            """
+            ОТЗЫВ О СТАЖИРОВКЕ
+            Номер заявки: 2
+            Оценка программы (1–5): \(rating)
+            Самооценка компетенций до стажировки (1–10): 2
+            Самооценка компетенций после стажировки (1–10): 6
+            Что было полезным: Всё.
+            Что вы примените в своей организации: Маршрут.
+            """
+        }
+        harness.mailbox.deliver(Mail.make(from: "p2@example.test", subject: "Re: Отзыв [FB-1-2]", body: form(5), id: "f1@x"))
+        harness.mailbox.deliver(Mail.make(from: "p2@example.test", subject: "Re: Отзыв [FB-2-2]", body: form(3), id: "f2@x"))
+        harness.mailbox.deliver(Mail.make(from: "p2@example.test", subject: "Re: Отзыв [FB-2-2]", body: form(4), id: "f3@x"))
+        try harness.run(now: SeasonFixture.at(2026, 10, 20))
+        let rows = try harness.store.pool.read { try Feedback.order(Column("programmeNumber")).fetchAll($0) }
+        #expect(rows.map { "\($0.programmeNumber ?? 0):\($0.programRating ?? 0)" } == ["1:5", "2:4"])
+        let current = try harness.submissions().filter { $0.kind == "feedback" && $0.isCurrent }
+        #expect(current.map(\.key).sorted() == ["p2@example.test|FB-1", "p2@example.test|FB-2"])
+    }
+
     @Test func ideasFromParticipantsAndHostsWithAuthorAndOrganisation() throws {
         let harness = try SeasonFixture.harness()
         func idea(_ title: String, _ description: String) -> String {
