@@ -39,7 +39,7 @@ extension SeasonDesk {
         var seen = Set<String>()
         func add(_ email: String, _ role: String, _ name: String?) {
             let address = email.lowercased()
-            guard !address.isEmpty, seen.insert(address).inserted else { return }
+            guard address.contains("@"), !address.hasPrefix("forgotten"), seen.insert(address).inserted else { return }
             out.append(MeetingRecipient(email: address, role: role, name: name))
         }
         for row in try Row.fetchAll(db, sql: """
@@ -124,9 +124,11 @@ extension SeasonDesk {
         for var notice in notices.values.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) where notice.sequence < sequence {
             let key = "meeting:\(notice.email):\(sequence)"
             if try !OutboxMessage.exists(db, dedupeKey: key) {
-                notice.messageID = try queueMeetingMail(db, meeting, to: notice.email, name: notice.name, sequence: sequence,
-                                                        updated: true, key: key, now: now)
-                report.meetingUpdates += 1
+                if let id = try queueMeetingMail(db, meeting, to: notice.email, name: notice.name, sequence: sequence,
+                                                 updated: true, key: key, now: now) {
+                    notice.messageID = id
+                    report.meetingUpdates += 1
+                }
             }
             notice.sequence = sequence
             try notice.update(db)
@@ -136,8 +138,8 @@ extension SeasonDesk {
         for recipient in try meetingRecipients(db) where notices[recipient.email] == nil {
             let key = "meeting:\(recipient.email):\(sequence)"
             guard try !OutboxMessage.exists(db, dedupeKey: key) else { continue }
-            let messageID = try queueMeetingMail(db, meeting, to: recipient.email, name: recipient.name, sequence: sequence,
-                                                 updated: false, key: key, now: now)
+            guard let messageID = try queueMeetingMail(db, meeting, to: recipient.email, name: recipient.name,
+                                                       sequence: sequence, updated: false, key: key, now: now) else { continue }
             var notice = MeetingNotice(campaign: campaign, email: recipient.email, role: recipient.role, name: recipient.name,
                                        sequence: sequence, messageID: messageID, sentAt: now)
             try notice.insert(db)
@@ -150,9 +152,10 @@ extension SeasonDesk {
             for notice in notices.values.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) where notice.sentAt < windowStart {
                 let key = "meeting_reminder:\(notice.email):\(meeting.day)"
                 if try OutboxMessage.exists(db, dedupeKey: key) { continue }
-                try queue(db, template: "meeting_reminder", context: meetingContext(meeting, name: notice.name, updated: false),
-                          to: notice.email, name: notice.name, dedupeKey: key, now: now)
-                report.meetingReminders += 1
+                if try queue(db, template: "meeting_reminder", context: meetingContext(meeting, name: notice.name, updated: false),
+                             to: notice.email, name: notice.name, dedupeKey: key, now: now) != nil {
+                    report.meetingReminders += 1
+                }
             }
         }
     }
@@ -174,7 +177,7 @@ extension SeasonDesk {
     }
 
     private func queueMeetingMail(_ db: Database, _ meeting: MeetingPlan, to email: String, name: String?, sequence: Int,
-                                  updated: Bool, key: String, now: Date) throws -> String {
+                                  updated: Bool, key: String, now: Date) throws -> String? {
         let start = DateComponents(year: meeting.day.year, month: meeting.day.month, day: meeting.day.day,
                                    hour: meeting.hour, minute: meeting.minute)
         let endMinutes = meeting.hour * 60 + meeting.minute + Int(meeting.length.components.seconds / 60)

@@ -154,17 +154,15 @@ public struct SeasonDesk {
                 context["address"] = .text(detail.address)
                 context["host"] = .text(detail.host)
                 context["contact"] = .text(detail.contact)
-                try queue(db, template: "reminder", context: context, to: person.email, name: person.fullName,
-                          dedupeKey: mail.dedupeKey, now: now)
-                report.reminders += 1
+                if try queue(db, template: "reminder", context: context, to: person.email, name: person.fullName,
+                             dedupeKey: mail.dedupeKey, now: now) != nil { report.reminders += 1 }
             case .feedbackRequest:
                 let token = Self.feedbackToken(programme: mail.programme, participant: mail.participant)
                 context["token"] = .text(token)
                 context["form_text"] = .text(FeedbackForm.prefilled(blank: blankFeedbackForm, participant: mail.participant,
                                                                     programme: mail.programme, title: detail.title))
-                try queue(db, template: "feedback_request", context: context, to: person.email, name: person.fullName,
-                          dedupeKey: mail.dedupeKey, now: now)
-                report.feedbackRequests += 1
+                if try queue(db, template: "feedback_request", context: context, to: person.email, name: person.fullName,
+                             dedupeKey: mail.dedupeKey, now: now) != nil { report.feedbackRequests += 1 }
             }
         }
     }
@@ -181,7 +179,9 @@ public struct SeasonDesk {
     /// Renders `template` and queues it to one person; returns the Message-ID.
     @discardableResult
     func queue(_ db: Database, template: String, context: [String: TemplateValue], to address: String, name: String?,
-               dedupeKey: String, calendar: OutgoingCalendar? = nil, now: Date) throws -> String {
+               dedupeKey: String, calendar: OutgoingCalendar? = nil, now: Date) throws -> String? {
+        // An erased person (`forget`) has no address left: nothing goes to them any more.
+        guard address.contains("@"), !address.hasPrefix("forgotten") else { return nil }
         let mail: RenderedMail
         do {
             mail = try templates.render(template, context: context)

@@ -113,6 +113,35 @@ enum SeasonFixture {
         #expect(Mail.replyText([UInt8](ack.raw)).contains("о стажировке «Волонтёрский центр» (заявка № 5)"))
     }
 
+    /// After `forget`, the season mails nobody at the erased address and keeps no texts or
+    /// names of theirs in feedback, ideas or the meeting's recipients.
+    @Test func forgottenParticipantGetsNothingMoreAndLeavesNoTrace() throws {
+        let harness = try SeasonFixture.harness()
+        let desk = try SeasonFixture.desk(harness, meeting: MeetingPlan(
+            day: LocalDay(year: 2027, month: 1, day: 25), hour: 15, minute: 0, link: "https://meet.example.org/final"))
+        _ = try desk.announceMeeting(now: SeasonFixture.at(2026, 10, 1))
+        harness.mailbox.deliver(Mail.make(from: "p2@example.test", subject: "Re: Отзыв [FB-1-2]", body: """
+            ОТЗЫВ О СТАЖИРОВКЕ
+            Номер заявки: 2
+            Оценка программы (1–5): 5
+            Самооценка компетенций до стажировки (1–10): 2
+            Самооценка компетенций после стажировки (1–10): 6
+            Что было полезным: Знакомство с Анной Петровой.
+            Что вы примените в своей организации: Маршрут.
+            """, id: "f1@x"))
+        try harness.run(now: SeasonFixture.at(2026, 10, 2))
+        _ = try harness.store.forget(email: "p2@example.test", at: SeasonFixture.at(2026, 10, 3))
+        let report = try desk.pass(now: SeasonFixture.at(2026, 10, 13))
+        #expect(report.reminders == 1, "only p5")
+        #expect(try harness.outbox().filter { $0.template == "reminder" }.map(\.recipient) == ["p5@example.test"])
+        let (feedback, notices) = try harness.store.pool.read { db in
+            (try Feedback.fetchAll(db), try MeetingNotice.fetchAll(db).map(\.email))
+        }
+        #expect(feedback.count == 1 && feedback.first?.useful == nil && feedback.first?.programRating == 5)
+        #expect(!notices.contains("p2@example.test") && notices.contains("p5@example.test"))
+        #expect(try desk.pass(now: SeasonFixture.at(2027, 1, 24, 16)).meetingReminders == notices.count - 1)
+    }
+
     /// With K = 2 a participant confirmed for both programmes reviews each apart: the token
     /// in the subject names the programme, the second feedback does not replace the first.
     @Test func feedbackPerProgrammeWhenConfirmedForTwo() throws {
