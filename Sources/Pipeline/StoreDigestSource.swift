@@ -80,7 +80,8 @@ public struct StoreDigestSource: DigestSource {
                 let reason: DigestFacts.HeldReason
                 if row.state == .quarantined {
                     reason = .unreadable
-                } else if let sender = row.sender, config.experts.contains(sender.lowercased()) {
+                } else if let sender = row.sender,
+                          config.mayScore(kind: JSON.decode(FormResult.self, row.formJSON)?.kind ?? "score", sender: sender.lowercased()) {
                     reason = .failedAuthentication
                 } else {
                     reason = .unregisteredExpert

@@ -94,13 +94,14 @@ public enum SeasonRules {
     /// The reminders and feedback requests due on `today` for the confirmed seats (only
     /// confirmed seats are ever passed in: the declined, expired and the reserve get none).
     /// A reminder is due from `reminderDays` before the first day up to the day before it (a
-    /// late confirmer still gets one); a feedback request from the day after the last day.
+    /// late confirmer still gets one; 0 turns reminders off); a feedback request from the day
+    /// after the last day.
     /// The caller skips what it already queued (dedupe keys), so asking again is harmless.
     public static func due(seats: [ConfirmedSeat], today: LocalDay, reminderDays: Int) -> [SeasonMail] {
         var out: [SeasonMail] = []
         for seat in seats.sorted(by: { ($0.programme, $0.participant) < ($1.programme, $1.participant) }) {
             let untilFirst = seat.firstDay.ordinal - today.ordinal
-            if untilFirst >= 1 && untilFirst <= max(1, reminderDays) {
+            if untilFirst >= 1 && untilFirst <= reminderDays {
                 out.append(SeasonMail(kind: .reminder, programme: seat.programme, participant: seat.participant))
             }
             if today.ordinal > seat.lastDay.ordinal {

@@ -3,7 +3,7 @@
 import GRDB
 
 extension Store {
-    static func participantsV3Season(_ db: Database) throws {
+    static func participantsV5Season(_ db: Database) throws {
         try db.execute(sql: """
             -- The current feedback of a participant about one programme (a newer form replaces it;
             -- every version stays in submission).

@@ -6,10 +6,10 @@ import Settings
 import Store
 
 extension AppContext {
-    /// Reminder days and internship hours: defaults until the `[participants]` section
-    /// carries them; the meeting from `[campaign.final_meeting]`.
+    /// Reminder days from `[participants] reminder_days`, the meeting from
+    /// `[campaign.final_meeting]`; internship hours as in the invitations (10:00–17:00).
     var seasonSettings: SeasonSettings {
-        var season = SeasonSettings()
+        var season = SeasonSettings(reminderDays: settings.participants.reminderDays)
         if let meeting = settings.campaign.finalMeeting {
             season.meeting = MeetingPlan(
                 day: LocalDay(year: meeting.date.year, month: meeting.date.month, day: meeting.date.day),

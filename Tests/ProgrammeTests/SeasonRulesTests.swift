@@ -17,7 +17,7 @@ import Testing
         ("2026-10-16", 3, ""),
         ("2026-10-17", 3, "feedback_request:2:7"),
         ("2027-01-30", 3, "feedback_request:2:7"),
-        ("2026-10-14", 0, "reminder:2:7"),      // 0 still reminds the day before
+        ("2026-10-14", 0, ""),                  // 0 turns reminders off
         ("2026-10-13", 1, ""),
         ("2026-09-15", 30, "reminder:2:7"),
         ("2026-09-14", 30, ""),
