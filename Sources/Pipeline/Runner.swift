@@ -28,6 +28,7 @@ public struct RunReport: Sendable {
     public var deliver: DeliverReport?
     public var ack: AckReport?
     public var digest: DigestReport?
+    public var releaseReplies: ReleaseReplyReport?
     public init() {}
 
     mutating func fail(_ status: ExitStatus, _ problem: String) {
@@ -46,11 +47,14 @@ public struct Runner {
     public var lockPath: String
     /// When set, a run that plans also queues the day's digest, before deliver.
     public var digest: DigestPass?
+    /// When set, a run that applies obeys coordinators' "ОТПРАВИТЬ <batch>" replies, before plan.
+    public var releaseByReply: ReleaseByReply?
 
-    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil) {
+    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil, releaseByReply: ReleaseByReply? = nil) {
         self.stages = stages
         self.lockPath = lockPath ?? stages.store.path + ".lock"
         self.digest = digest
+        self.releaseByReply = releaseByReply
     }
 
     /// One full run: every stage in order. Returns the report (exit status inside);
@@ -105,6 +109,7 @@ public struct Runner {
             if selected.contains(.apply) {
                 report.apply = try stages.apply(now: now)
                 report.bounces = try stages.readBounces(now: now)
+                if let releaseByReply { report.releaseReplies = try stages.releaseByReply(releaseByReply, now: now) }
             }
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
             if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }

@@ -29,7 +29,8 @@ struct StageInvocation {
             // `run` also queues the coordinators' digest when its hour has come (once a day).
             let digest = selected.contains(.plan) && selected.contains(.deliver)
                 ? try DigestPass(settings: context.settings, store: store, config: stages.config) : nil
-            let report = try Runner(stages: stages, digest: digest)
+            let releaseByReply = selected.contains(.apply) ? try context.releaseByReply(store: store, config: stages.config) : nil
+            let report = try Runner(stages: stages, digest: digest, releaseByReply: releaseByReply)
                 .run(selected, source: source, sender: sender, now: context.now)
             let summary = RunSummary(report: report)
             print("\(command): \(summary.text)")
