@@ -64,6 +64,8 @@ extension Stages {
                         context["what"] = .text(item.name)
                         context["command"] = .text(item.command)
                         outcome = .released
+                    } catch let crash as SimulatedCrash {
+                        throw crash
                     } catch {
                         // The release refused (e.g. no decision any more): say why, change nothing.
                         context["reason"] = .text("\(error)")

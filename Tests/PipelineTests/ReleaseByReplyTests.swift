@@ -130,6 +130,79 @@ import Testing
         #expect(third.releaseReplies?.outcomes.isEmpty == true)
     }
 
+    /// Releases held outbox mail through the store (as `outbox retry` does), counting calls;
+    /// crashes right after the release once when asked.
+    final class CountingReleaser: BatchReleaser, @unchecked Sendable {
+        let store: Store
+        var calls = 0
+        var crashAfterRelease: Bool
+        init(store: Store, crashAfterRelease: Bool) {
+            self.store = store
+            self.crashAfterRelease = crashAfterRelease
+        }
+        func release(_ batch: ReleaseBatch, now: Date) throws -> Int {
+            calls += 1
+            guard case .held(let template) = batch else { return 0 }
+            let ids = try store.pool.read {
+                try Int64.fetchAll($0, sql: "SELECT id FROM outboxMessage WHERE state = 'held' AND template = ?", arguments: [template])
+            }
+            for id in ids { _ = try store.outboxRetry(id: id, now: now) }
+            if crashAfterRelease {
+                crashAfterRelease = false
+                throw SimulatedCrash(step: "release", index: 0)
+            }
+            return ids.count
+        }
+    }
+
+    /// A crash after the answer's commit, or between the release and the answer: the re-run
+    /// releases nothing twice and answers once (after the second crash: "nothing waiting").
+    @Test(arguments: [("releaseByReply.committed", ReleaseReplyReport.Outcome.released), ("release", .nothingWaiting)])
+    func crashThenRerun(step: String, answer: ReleaseReplyReport.Outcome) throws {
+        var config = PipelineConfig(campaign: "perm-2026", programmeAddress: "intake@example.test", experts: [],
+                                    answerExistingOnFirstRun: true)
+        config.trustedAuthservIDs = [Self.trusted]
+        let harness = try Harness(config: config)
+        try harness.store.pool.write { db in
+            var held = OutboxMessage(dedupeKey: "reply:held", template: "errors", recipient: "x@example.test",
+                                     messageID: "held@example.test", raw: Data("x".utf8), causeInboundID: nil, createdAt: Harness.t0)
+            held.state = .held
+            try held.insert(db)
+        }
+        harness.mailbox.deliver(Self.reply("ОТПРАВИТЬ held-errors", from: "anna@example.test", id: "r@x", verified: true))
+        let templates = try TemplateReplyRenderer(directory: templatesDirectory, campaignTitle: "Стажировки НКО 2026",
+                                                  timeZone: config.timeZone).templates
+        let releaser = CountingReleaser(store: harness.store, crashAfterRelease: step == "release")
+        let pass = ReleaseByReply(digest: DigestConfig(coordinators: [.init(name: nil, email: "anna@example.test")],
+                                                       campaignTitle: "Стажировки"), releaser: releaser, templates: templates)
+        final class CrashAt: CrashPoint, @unchecked Sendable {
+            let step: String
+            var fired = false
+            init(_ step: String) { self.step = step }
+            func reach(_ name: String) throws {
+                if name == step && !fired {
+                    fired = true
+                    throw SimulatedCrash(step: name, index: 0)
+                }
+            }
+        }
+        #expect(throws: SimulatedCrash.self) {
+            try Runner(stages: harness.stages(crash: CrashAt(step)), releaseByReply: pass)
+                .run(source: harness.mailbox, sender: harness.sender, now: Harness.t0)
+        }
+        let rerun = try Runner(stages: harness.stages(), releaseByReply: pass)
+            .run(source: harness.mailbox, sender: harness.sender, now: Harness.t0.addingTimeInterval(60))
+        #expect(rerun.exitStatus == .ok)
+        #expect(releaser.calls == 1)
+        let outbox = try harness.outbox()
+        #expect(outbox.filter { $0.template == "release_reply" }.count == 1)
+        #expect(outbox.first { $0.dedupeKey == "reply:held" }?.state == .sent)
+        let reply = try #require(outbox.first { $0.template == "release_reply" })
+        let subject = Message.parse(Array(reply.raw)).subject ?? ""
+        #expect(subject.hasPrefix(answer == .released ? "Отправка запущена" : "Нечего отправлять"), "\(subject)")
+        #expect(try harness.store.pool.read { try Question.fetchCount($0) } == 0, "a command is no question")
+    }
+
     @Test(arguments: [
         ("ОТПРАВИТЬ results", "results"), ("  отправить   held-errors  \nспасибо", "held-errors"),
         ("\n\nОтправить: selection", "selection"), ("ОТПРАВИТЬ", ""), ("Добрый день!\nОТПРАВИТЬ results", nil),
