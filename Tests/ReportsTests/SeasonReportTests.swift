@@ -96,6 +96,44 @@ import Testing
         #expect(csv.contains("competence_after_avg;Самооценка компетенций после (среднее, 1–10);8,5\r\n"))
     }
 
+    /// The report workbook of the scripted season, opened by openpyxl: the hand-counted figures
+    /// as numbers, the breakdown and the programmes sheet.
+    @Test func reportWorkbookReadByOpenpyxl() throws {
+        let season = try Season()
+        try season.script()
+        let exports = StoreExports(store: season.store, campaign: season.campaign,
+                                   timeZone: TimeZone(identifier: "Asia/Yekaterinburg") ?? .current, now: Self.countedAt)
+        let file = Sample.temporaryFile("xlsx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try XLSXWriter.data(try exports.tables(.report), modified: Self.countedAt).write(to: file)
+        let out = try Sample.python(XLSXWriterTests.reader, [file.path])
+        let sheets = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]] ?? []
+        #expect(sheets.map { $0["title"] as? String ?? "" } == ["Показатели", "По округам", "По удалённости", "Программы", "Идеи"])
+        try #require(sheets.count == 5)
+        var figures: [String: Double] = [:]
+        for row in (sheets[0]["rows"] as? [[Any]] ?? []).dropFirst() {
+            guard let key = row[0] as? String, let cell = row[2] as? [String: Any] else { continue }
+            figures[key] = (cell["int"] as? Double) ?? (cell["float"] as? Double)
+        }
+        #expect(figures["programmes_selected"] == 2)
+        #expect(figures["participants_selected"] == 5)
+        #expect(figures["participants_attended"] == 4)
+        #expect(figures["competence_before_avg"] == 5)
+        #expect(figures["competence_after_avg"] == 8.5)
+        #expect(figures["ideas_count"] == 2)
+        let districts = (sheets[1]["rows"] as? [[Any]] ?? []).map { row in
+            row.map { cell -> String in
+                if let text = cell as? String { return text }
+                if let number = (cell as? [String: Any])?["int"] as? Double { return String(Int(number)) }
+                return "?"
+            }.joined(separator: "|")
+        }
+        #expect(districts.dropFirst().first == "Кудымкарский|2|2|2")
+        #expect(districts.last == "Всего|6|5|4")
+        let programmes = (sheets[3]["rows"] as? [[Any]] ?? []).dropFirst().compactMap { $0.last as? String }
+        #expect(programmes == ["да", "нет", "да"])
+    }
+
     /// Every export builds from the scripted season; the programme export has product.md's
     /// field ids as keys and typed cells.
     @Test(arguments: ExportKind.allCases)
