@@ -28,7 +28,7 @@ public struct StoreExports: Sendable {
 
     var reportSource: StoreReportSource { StoreReportSource(store: store, campaign: campaign, timeZone: timeZone) }
 
-    /// The tables of one export (one for each list, four for the report).
+    /// The tables of one export (one for each list, five for the report).
     public func tables(_ kind: ExportKind) throws -> [ExportTable] {
         switch kind {
         case .programmes: return [try formTable(.program, name: "Программы")]
