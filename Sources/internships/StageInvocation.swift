@@ -80,6 +80,10 @@ struct RunSummary {
             parts.append("replies queued \(queued.values.reduce(0, +))" + (kinds.isEmpty ? "" : " (\(kinds))")
                          + ", questions \(p.questions), help already sent today \(suppressed), no reply (robots) \(p.silent)")
         }
+        if let r = report.releaseReplies, !r.outcomes.isEmpty {
+            let counts = Dictionary(grouping: r.outcomes.values, by: \.rawValue).mapValues(\.count)
+            parts.append("ОТПРАВИТЬ replies: " + counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        }
         if let d = report.digest {
             let queued = d.outcomes.values.filter { $0 == .queued || $0 == .heartbeat }.count
             if queued > 0 { parts.append("digest queued for \(queued) coordinator(s)") }
