@@ -47,6 +47,7 @@ extension FieldSpec {
         case .rsvp: rsvp
         case .feedback: feedback
         case .idea: idea
+        case .motivation: motivation
         }
     }
 
@@ -134,5 +135,15 @@ extension FieldSpec {
         FieldSpec("needs", "Что необходимо", .multilineText,
                   variants: ["Что необходимо для реализации", "Что нужно", "Необходимые ресурсы", "Ресурсы"]),
         FieldSpec("contact", "Контакт", .text, variants: ["Контакты", "Контактное лицо", "Контактная информация"]),
+    ]
+
+    /// The participant score sheet: the scorer is the verified sender; the name is optional.
+    static let motivation: [FieldSpec] = [
+        FieldSpec("expert", "Эксперт", .text, required: false, variants: ["ФИО эксперта", "Эксперт (ФИО)", "Оценивает"]),
+        FieldSpec("application_number", "Номер заявки участника", .applicationNumber,
+                  variants: ["Номер заявки", "№ заявки", "Заявка №", "Заявка участника №", "Номер участника"]),
+        FieldSpec("motivation_score", "Оценка мотивации (0–10)", .score10,
+                  variants: ["Оценка мотивации", "Мотивация (0–10)", "Мотивация (0-10)", "Оценка мотивации (0-10)", "Балл"]),
+        FieldSpec("comment", "Комментарий", .multilineText, required: false, variants: ["Комментарии", "Комментарий эксперта"]),
     ]
 }

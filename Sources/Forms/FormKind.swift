@@ -9,6 +9,8 @@ public enum FormKind: String, Sendable, Codable, CaseIterable, Hashable {
     case rsvp
     case feedback
     case idea
+    /// A participant's motivation scored by an expert or coordinator (issue 7).
+    case motivation
 
     /// The canonical heading printed at the top of the blank form (product.md).
     public var heading: String {
@@ -19,6 +21,7 @@ public enum FormKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .rsvp: "ОТВЕТ НА ПРИГЛАШЕНИЕ"
         case .feedback: "ОТЗЫВ О СТАЖИРОВКЕ"
         case .idea: "ИДЕЯ СОВМЕСТНОГО ПРОЕКТА"
+        case .motivation: "ОЦЕНКА МОТИВАЦИИ УЧАСТНИКА"
         }
     }
 
@@ -31,6 +34,7 @@ public enum FormKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .rsvp: ["Подтверждение участия"]
         case .feedback: ["Отзыв", "Обратная связь", "Отзыв участника"]
         case .idea: ["Идея проекта", "Идея совместного проекта", "Совместный проект"]
+        case .motivation: ["Оценка мотивации", "Оценка мотивации участника", "Оценочный лист участника"]
         }
     }
 

@@ -63,7 +63,15 @@ public struct FormReader: Sendable {
             }
         }
         if let best { return reading(best.form, location: best.location) }
-        // 2. ДА / НЕТ to an invitation.
+        // 2. ДА / НЕТ to an invitation; "да, но…" is a question back, not a guess.
+        if replyToInvitation, let body = sources.first(where: { $0.location == "body" }),
+           let unclear = rsvp.ambiguity(in: body.text) {
+            let spec = FormKind.rsvp.field("answer")
+            return FormReading(kind: .rsvp, location: "body", fields: ["answer": FormValue?.none, "comment": .text(unclear)],
+                               errors: [FormError(code: "ambiguous:answer", fieldID: "answer",
+                                                  message: wording.message(code: "ambiguous:answer", field: spec,
+                                                                           value: unclear))])
+        }
         if replyToInvitation, let body = sources.first(where: { $0.location == "body" }), let a = rsvp.answer(in: body.text) {
             var fields: [String: FormValue?] = ["answer": .bool(a.answer), "comment": FormValue?.none]
             if let c = a.comment { fields["comment"] = .text(c) }

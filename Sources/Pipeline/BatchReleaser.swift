@@ -1,5 +1,5 @@
 // Releases a `ReleaseBatch` through the very functions the CLI commands call
-// (`mail release results|catalogue`, `participants release`, `outbox retry`), so a release
+// (`mail release results|catalogue`, `mail release selection`, `outbox retry`), so a release
 // by reply and one typed in a terminal cannot differ. Each is its own transaction there.
 import Foundation
 import GRDB

@@ -51,6 +51,7 @@ extension StandardMessageReader {
         var reader = StandardMessageReader(
             classifier: Classifier(ownAddresses: config.ownAddresses, loopHeader: config.loopHeader),
             readForm: { message in FormResult(formReader.read(message)) })
+        reader.readFormInThread = { message, ids in FormResult(formReader.read(message, invitationIDs: ids)) }
         reader.trustedAuthservIDs = config.trustedAuthservIDs
         return reader
     }

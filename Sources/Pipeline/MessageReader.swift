@@ -85,6 +85,13 @@ public struct MessageReading: Sendable, Hashable {
 /// Reads one raw message. Pure: same bytes, same reading.
 public protocol MessageReader: Sendable {
     func read(_ raw: [UInt8]) -> MessageReading
+    /// Reads knowing the Message-IDs of the invitations sent (without angle brackets): a
+    /// reply threaded to one of them is read as ДА / НЕТ even without the subject token.
+    func read(_ raw: [UInt8], invitationIDs: Set<String>) -> MessageReading
+}
+
+extension MessageReader {
+    public func read(_ raw: [UInt8], invitationIDs: Set<String>) -> MessageReading { read(raw) }
 }
 
 /// The production reader: `Message.parse`, the RFC 3834 `Classifier`, and a form reader.
@@ -92,6 +99,8 @@ public struct StandardMessageReader: MessageReader {
     public var classifier: Classifier
     /// Finds and reads the form; returns nil when the message carries none.
     public var readForm: @Sendable (Message) -> FormResult?
+    /// The same, knowing the invitations' Message-IDs; nil: `readForm`.
+    public var readFormInThread: (@Sendable (Message, Set<String>) -> FormResult?)?
     /// authserv-ids whose Authentication-Results are believed (config `trusted_authserv_ids`).
     public var trustedAuthservIDs: Set<String> = []
 
@@ -101,6 +110,10 @@ public struct StandardMessageReader: MessageReader {
     }
 
     public func read(_ raw: [UInt8]) -> MessageReading {
+        read(raw, invitationIDs: [])
+    }
+
+    public func read(_ raw: [UInt8], invitationIDs: Set<String>) -> MessageReading {
         let message = Message.parse(raw)
         let messageClass = classifier.classify(message)
         let from = message.from.first
@@ -112,7 +125,9 @@ public struct StandardMessageReader: MessageReader {
             replyTo: message.replyTo.first?.normalized ?? from?.normalized,
             subject: message.subject, messageID: message.messageID, references: references,
             defects: message.defects,
-            form: messageClass == .human ? readForm(message) : nil,
+            form: messageClass != .human ? nil
+                : invitationIDs.isEmpty ? readForm(message)
+                : (readFormInThread.map { $0(message, invitationIDs) } ?? readForm(message)),
             authenticationFailed: authentication == .failed)
         reading.authentication = authentication
         return reading

@@ -1,9 +1,9 @@
 // input:  confirmed invitations per programme, participant forms, the programme's form.
 // output: a `host_confirmed` outboxMessage to the host whenever a programme's confirmed list
-//         differs from every list already queued (dedupeKey `hostlist:<programme>:<numbers>`).
+//         differs from the last list queued to it (dedupeKey `hostlist:<programme>:<numbers>`,
+//         `#<n>` appended when a list returns to a set sent before).
 // crash:  runs inside invite's transaction: all or nothing.
-// rerun:  confirmations are final, so a list only grows; the same list has the same key and
-//         is never queued twice.
+// rerun:  a list equal to the last one queued is skipped, so nothing is queued twice.
 import Foundation
 import GRDB
 import MailMessage
@@ -13,15 +13,23 @@ import Store
 extension ParticipantDesk {
     /// Queues each host's confirmed list where it changed; returns how many were queued.
     func queueHostLists(_ db: Database, templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
-                        now: Date) throws -> Int {
+                        now: Date, cause: String = "command:participants invite") throws -> Int {
         let confirmed = try Invitation.filter(Column("campaign") == campaign && Column("status") == "confirmed")
             .order(Column("answeredAt"), Column("id")).fetchAll(db)
         let details = try programmeDetails(db)
         var queued = 0
-        for programme in Set(confirmed.map(\.programmeNumber)).sorted() {
+        // A programme whose host already has a list stays in: a cancellation can empty it.
+        let listed = try String.fetchAll(db, sql: "SELECT dedupeKey FROM outboxMessage WHERE dedupeKey LIKE 'hostlist:%'")
+            .compactMap { $0.split(separator: ":").dropFirst().first.flatMap { Int($0) } }
+        for programme in Set(confirmed.map(\.programmeNumber)).union(listed).sorted() {
             let numbers = confirmed.filter { $0.programmeNumber == programme }.map(\.participantNumber)
-            let dedupeKey = "hostlist:\(programme):\(numbers.sorted().map(String.init).joined(separator: ","))"
-            if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { continue }
+            let listKey = "hostlist:\(programme):\(numbers.sorted().map(String.init).joined(separator: ","))"
+            let earlier = try String.fetchAll(db, sql: "SELECT dedupeKey FROM outboxMessage WHERE dedupeKey LIKE ? ORDER BY id",
+                                              arguments: ["hostlist:\(programme):%"])
+            // The host has this list already (the last one sent): nothing to say.
+            if earlier.last.map({ String($0.prefix { $0 != "#" }) == listKey }) ?? numbers.isEmpty { continue }
+            // Back to a set sent before (a cancellation, then a promotion): a new key.
+            let dedupeKey = earlier.contains(listKey) ? "\(listKey)#\(earlier.count)" : listKey
             guard let detail = details[programme],
                   let hostRow = try Row.fetchOne(db, sql: """
                     SELECT s.sender, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID
@@ -72,7 +80,7 @@ extension ParticipantDesk {
                                        messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
                                        createdAt: now)
             try outbox.insert(db)
-            try AuditEntry.record(db, at: now, cause: "command:participants invite", entity: "outboxMessage",
+            try AuditEntry.record(db, at: now, cause: cause, entity: "outboxMessage",
                                   entityID: outbox.id, change: "queued host_confirmed programme № \(programme) (\(numbers.count))")
             queued += 1
         }

@@ -1,5 +1,6 @@
 // The pipeline's view of the configuration file.
 import Foundation
+import Programme
 import Settings
 
 extension PipelineConfig {
@@ -34,8 +35,11 @@ extension PipelineConfig {
             answerExistingOnFirstRun: answerExistingOnFirstRun,
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
         trustedAuthservIDs = Set(settings.security.trustedAuthservIDs)
+        coordinators = settings.coordinators.map { $0.email.lowercased() }
         consentVersion = settings.privacy.consentVersion
         places = .bundled // participants' eligibility at intake (data/perm-krai-*.csv, compiled in)
+        eligibilityRules = EligibilityRules(minimumDistanceKm: settings.participants.minimumDistanceKm,
+                                            declaredDistanceToleranceKm: settings.participants.distanceToleranceKm)
         if settings.smtp.from.address.lowercased() != settings.smtp.replyTo.address.lowercased() {
             fromAddress = settings.smtp.from.address
         }

@@ -51,7 +51,9 @@ public struct PipelineConfig: Sendable {
     public var trustedAuthservIDs: Set<String> = []
     /// Form kinds that act with authority (score sheets, commands): held unless the sender is
     /// verified (when `trustedAuthservIDs` is set) and never from a failed check.
-    public var verifiedKinds: Set<String> = ["score"]
+    public var verifiedKinds: Set<String> = ["score", "motivation"]
+    /// Coordinators' addresses (lower-cased): they may send participant score sheets too.
+    public var coordinators: [String] = []
     /// The consent text version stored with each submission (152-FZ).
     public var consentVersion: String = "unversioned"
     /// The Perm Krai tables for the participants' eligibility; nil: no check at intake.

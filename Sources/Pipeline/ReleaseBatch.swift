@@ -9,7 +9,7 @@ public enum ReleaseBatch: Sendable, Hashable {
     case results
     /// The winners' catalogue to the publicity list (`mail release catalogue`).
     case catalogue
-    /// The participant selection letters (`participants release`).
+    /// The participant selection letters (`mail release selection`).
     case selection
     /// Outbox mail a coordinator put on hold, of one template (`outbox retry <id>` each).
     case held(template: String)
@@ -45,7 +45,7 @@ public enum ReleaseBatch: Sendable, Hashable {
         switch self {
         case .results: return "internships mail release results"
         case .catalogue: return "internships mail release catalogue"
-        case .selection: return "internships participants release"
+        case .selection: return "internships mail release selection"
         case .held:
             return heldIDs.isEmpty ? "internships outbox list --state held"
                 : heldIDs.map { "internships outbox retry \($0)" }.joined(separator: "; ")
@@ -56,7 +56,7 @@ public enum ReleaseBatch: Sendable, Hashable {
     public var preview: String? {
         switch self {
         case .results: return "internships mail preview results"
-        case .selection: return "internships participants preview"
+        case .selection: return "internships mail preview selection"
         case .catalogue, .held: return nil
         }
     }

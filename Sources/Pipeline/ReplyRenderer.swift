@@ -39,6 +39,10 @@ public struct ReplyContent: Sendable, Hashable {
     /// The programme an `rsvp` answers, and the answer recorded (nil: not matched / too late).
     public var programTitle: String? = nil
     public var attending: Bool? = nil
+    /// A ДА after the seat went to the reserve: the person waits for a freed seat.
+    public var rsvpLate: Bool = false
+    /// A participant score sheet: what was recorded and the mean over scorers.
+    public var motivation: MotivationEcho? = nil
 
     public init(template: ReplyTemplate, campaign: String, recipientName: String? = nil,
                 originalSubject: String? = nil, formKind: String? = nil, number: Int? = nil,

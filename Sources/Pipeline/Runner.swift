@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
     public var deliver: DeliverReport?
     public var ack: AckReport?
     public var digest: DigestReport?
+    /// The participants' invitations (nil until a selection is released or without the pass).
+    public var invitations: InvitationReport?
     public var releaseReplies: ReleaseReplyReport?
     public init() {}
 
@@ -49,11 +51,15 @@ public struct Runner {
     public var digest: DigestPass?
     /// When set, a run that applies obeys coordinators' "ОТПРАВИТЬ <batch>" replies, before plan.
     public var releaseByReply: ReleaseByReply?
+    /// When set, a run that plans also sends the participants' invitations, before deliver.
+    public var participants: ParticipantPass?
 
-    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil, releaseByReply: ReleaseByReply? = nil) {
+    public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil, participants: ParticipantPass? = nil,
+                releaseByReply: ReleaseByReply? = nil) {
         self.stages = stages
         self.lockPath = lockPath ?? stages.store.path + ".lock"
         self.digest = digest
+        self.participants = participants
         self.releaseByReply = releaseByReply
     }
 
@@ -113,6 +119,7 @@ public struct Runner {
             }
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
             if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }
+            if selected.contains(.plan), let participants { report.invitations = try participants.run(stages, now: now) }
             if selected.contains(.deliver), let sender {
                 let delivered = try stages.deliver(via: sender, now: now)
                 report.deliver = delivered

@@ -34,7 +34,11 @@ extension Stages {
             let batch = try store.pool.write { db -> ApplyReport in
                 var batch = ApplyReport()
                 for var row in rows {
-                    let form = JSON.decode(FormResult.self, row.formJSON)
+                    var form = JSON.decode(FormResult.self, row.formJSON)
+                    if let checked = try checkedMotivation(db, form: form) {
+                        form = checked
+                        row.formJSON = JSON.encode(checked)
+                    }
                     let disposition = dispositionFor(row: row, form: form)
                     if disposition == .submitted, let form, let sender = row.sender {
                         let replaced = try record(db, form: form, sender: sender, row: row, now: now)
@@ -45,7 +49,7 @@ extension Stages {
                     }
                     row.disposition = disposition
                     row.appliedAt = now
-                    try row.update(db, columns: ["disposition", "appliedAt"])
+                    try row.update(db, columns: ["disposition", "appliedAt", "formJSON"])
                     try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage",
                                           entityID: row.id, change: "applied: \(disposition.rawValue)")
                 }
@@ -89,7 +93,7 @@ extension Stages {
         }
         switch kind {
         case "program": return "\(sender)|\(normal(form.value("organization")))"
-        case "score":
+        case "score", "motivation":
             let digits = (form.value("application_number") ?? "").filter(\.isNumber)
             return "\(sender)|\(Int(digits).map(String.init) ?? digits)"
         default: return sender
@@ -148,6 +152,8 @@ extension Stages {
             try recordEligibility(db, submissionID: submissionID, number: number, fields: fields, row: row, now: now)
         case "rsvp":
             try recordRSVP(db, fields: fields, row: row, now: now)
+        case "motivation":
+            try recordMotivation(db, fields: fields, sender: sender, row: row, now: now)
         default:
             break
         }

@@ -1,4 +1,5 @@
-// input:  inboundMessage rows in state `new` (raw bytes).
+// input:  inboundMessage rows in state `new` (raw bytes), and the Message-IDs of the
+//         invitations sent (a reply threaded to one is read as ДА / НЕТ).
 // output: the same rows with class, sender, subject, defects, form JSON and state
 //         parsed | held | quarantined, one transaction per batch.
 // crash:  leaves some batches parsed and the rest `new`.
@@ -25,9 +26,15 @@ extension Stages {
         while true {
             let rows = try store.pool.read { try InboundMessage.waiting($0, state: .new, limit: config.fetchBatchSize) }
             if rows.isEmpty { break }
+            // Replies threaded to an invitation we sent are read as ДА / НЕТ even when a client
+            // dropped the [INV-…] token from the subject.
+            let invitationIDs = try store.pool.read { db in
+                Set(try String.fetchAll(db, sql: "SELECT messageID FROM invitation WHERE messageID IS NOT NULL AND campaign = ?",
+                                        arguments: [config.campaign]))
+            }
             // Reading is pure and the hot path (MIME + form reading): spread it over the cores.
             let reader = self.reader
-            let readings = rows.concurrentMap { reader.read([UInt8]($0.raw)) }
+            let readings = rows.concurrentMap { reader.read([UInt8]($0.raw), invitationIDs: invitationIDs) }
             let decided = zip(rows, readings).map { row, reading in (row, decide(row: row, reading: reading, now: now)) }
             try store.pool.write { db in
                 for (_, row) in decided {
@@ -71,7 +78,7 @@ extension Stages {
             row.state = .quarantined
         } else if reading.messageClass == .human, let form = reading.form, config.verifiedKinds.contains(form.kind),
                   let sender = reading.sender,
-                  (form.kind == "score" && !config.experts.contains(sender)) || reading.authenticationFailed
+                  !config.mayScore(kind: form.kind, sender: sender) || reading.authenticationFailed
                     || (!config.trustedAuthservIDs.isEmpty && reading.authentication != .verified) {
             // product.md: a score sheet (or a command) from an unregistered address, or one the
             // trusted receiving server does not verify, is held, never counted silently.

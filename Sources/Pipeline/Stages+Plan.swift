@@ -90,9 +90,9 @@ extension Stages {
                 content.number = invitation.participantNumber
                 content.programTitle = try String.fetchOne(db, sql: "SELECT title FROM programme WHERE campaign = ? AND number = ?",
                                                            arguments: [invitation.campaign, invitation.programmeNumber])
-                content.attending = invitation.status == "confirmed" ? true : invitation.status == "declined" ? false
-                    : form?.value("answer").map { $0 == "да" }
+                (content.attending, content.rsvpLate) = Self.rsvpOutcome(invitation, answer: form?.value("answer"))
             }
+            content.motivation = try motivationEcho(db, submission: submission)
             if submission.version > 1 {
                 let earlier = try Submission.versions(db, campaign: submission.campaign, kind: submission.kind,
                                                       number: submission.number)

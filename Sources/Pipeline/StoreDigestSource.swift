@@ -85,7 +85,8 @@ public struct StoreDigestSource: DigestSource {
                 } else if let sender = row.sender, row.formJSON == nil,
                           digest.coordinators.contains(where: { $0.email == sender.lowercased() }) {
                     reason = .unverifiedCommand
-                } else if let sender = row.sender, config.experts.contains(sender.lowercased()) {
+                } else if let sender = row.sender,
+                          config.mayScore(kind: JSON.decode(FormResult.self, row.formJSON)?.kind ?? "score", sender: sender.lowercased()) {
                     reason = .failedAuthentication
                 } else {
                     reason = .unregisteredExpert

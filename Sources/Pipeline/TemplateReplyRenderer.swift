@@ -65,6 +65,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
         "rsvp": "Ответ на приглашение",
         "feedback": "Отзыв о стажировке",
         "idea": "Идея совместного проекта",
+        "motivation": "Оценка мотивации участника",
     ]
 
     static let callTitles = [
@@ -74,6 +75,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
         "rsvp": "Приём ответов на приглашения",
         "feedback": "Приём отзывов",
         "idea": "Приём идей совместных проектов",
+        "motivation": "Приём оценок мотивации участников",
     ]
 
     public func render(_ content: ReplyContent) throws -> RenderedReply {
@@ -97,7 +99,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
         switch content.template {
         case .acknowledgement:
             var number = content.number ?? 0
-            if kind == "score", let scored = content.fields.first(where: { $0.id == "application_number" })?.value
+            if kind == "score" || kind == "motivation", let scored = content.fields.first(where: { $0.id == "application_number" })?.value
                 .flatMap({ Int($0.filter(\.isNumber)) }) {
                 number = scored
             }
@@ -109,6 +111,12 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             context["eligibility"] = .optional(content.eligibility)
             context["program_title"] = .optional(content.programTitle)
             context["attending"] = content.attending.map { .flag($0) } ?? TemplateValue.none
+            context["late"] = .flag(content.rsvpLate)
+            if let m = content.motivation {
+                context["score"] = .number(m.score)
+                context["averaged"] = m.scorers > 1
+                    ? .object(["scorers": .number(m.scorers), "mean": .text(m.meanText)]) : TemplateValue.none
+            }
             return ("ack_\(kind)", context)
         case .errors:
             context["form_title"] = .text(Self.formTitles[kind] ?? kind)

@@ -11,12 +11,15 @@ public struct InvitationState: Sendable, Hashable {
     public var status: Status
     /// A reply after this moment is too late; silence past it frees the seat.
     public var deadline: Date
+    /// An expired invitation answered ДА after the deadline: this person waits for a seat.
+    public var lateYes: Bool
 
-    public init(programme: Int, participant: Int, status: Status, deadline: Date) {
+    public init(programme: Int, participant: Int, status: Status, deadline: Date, lateYes: Bool = false) {
         self.programme = programme
         self.participant = participant
         self.status = status
         self.deadline = deadline
+        self.lateYes = lateYes
     }
 }
 
@@ -26,15 +29,19 @@ public enum InvitationAction: Sendable, Hashable {
     case expire(programme: Int, participant: Int)
     /// Offer the freed seat to the next in reserve, answer due by `deadline`.
     case invite(programme: Int, participant: Int, deadline: Date)
+    /// Give the freed seat to someone who already said ДА, too late the first time.
+    case confirmLate(programme: Int, participant: Int)
 }
 
 /// The rules that keep every programme's seats offered while the reserve lasts.
 public enum InvitationRules {
     /// Given the invitations so far, the ordered reserves, the seats and `now`: expire silent
     /// invitations past their deadline and invite the next in reserve for every seat that is
-    /// neither confirmed nor pending. Someone already invited to the programme (whatever the
-    /// answer) is never invited again; someone holding `maxPerPerson` confirmed or pending
-    /// seats is skipped. Applying the actions and asking again returns nothing new.
+    /// neither confirmed nor pending — first to those who answered ДА after their deadline
+    /// (they said yes already: the seat is theirs), then to the reserve in order. Someone
+    /// already invited to the programme (whatever the answer) is never invited again; someone
+    /// holding `maxPerPerson` confirmed or pending seats is skipped. Applying the actions and
+    /// asking again returns nothing new.
     public static func actions(invitations: [InvitationState], reserve: [Int: [Int]], seats: [Int: Int], now: Date,
                                answerWithin: Duration, maxPerPerson: Int = 1) -> [InvitationAction] {
         var actions: [InvitationAction] = []
@@ -51,7 +58,19 @@ public enum InvitationRules {
             let taken = current.filter { $0.programme == programme && ($0.status == .pending || $0.status == .confirmed) }.count
             var free = max(0, (seats[programme] ?? 0) - taken)
             let asked = Set(current.filter { $0.programme == programme }.map(\.participant))
-            for candidate in reserve[programme] ?? [] where free > 0 {
+            let order = reserve[programme] ?? []
+            let waiting = current.indices.filter {
+                current[$0].programme == programme && (current[$0].status == .expired || current[$0].status == .declined)
+                    && current[$0].lateYes
+            }.sorted { (order.firstIndex(of: current[$0].participant) ?? .max) < (order.firstIndex(of: current[$1].participant) ?? .max) }
+            for index in waiting where free > 0 {
+                if holding(current[index].participant) >= maxPerPerson { continue }
+                current[index].status = .confirmed
+                current[index].lateYes = false
+                actions.append(.confirmLate(programme: programme, participant: current[index].participant))
+                free -= 1
+            }
+            for candidate in order where free > 0 {
                 if asked.contains(candidate) || holding(candidate) >= maxPerPerson { continue }
                 current.append(InvitationState(programme: programme, participant: candidate, status: .pending, deadline: deadline))
                 actions.append(.invite(programme: programme, participant: candidate, deadline: deadline))

@@ -6,11 +6,13 @@ extension DigestFacts {
     public static let kindNames = [
         "program": "Заявки на программы", "participant": "Заявки участников", "score": "Экспертные оценки",
         "rsvp": "Ответы на приглашения", "feedback": "Отзывы", "idea": "Идеи совместных проектов",
+        "motivation": "Оценки мотивации участников",
     ]
 
     static let formNames = [
         "program": "заявка на программу", "participant": "заявка участника", "score": "экспертная оценка",
         "rsvp": "ответ на приглашение", "feedback": "отзыв", "idea": "идея проекта",
+        "motivation": "оценка мотивации участника",
     ]
 
     /// Width in px of the widest bar in the HTML chart.
@@ -19,7 +21,7 @@ extension DigestFacts {
     /// The context for `digest.*` templates. `campaign` is the campaign's name, `coordinator`
     /// the addressee's name.
     public func context(campaign: String, coordinator: String?) -> [String: TemplateValue] {
-        let kindOrder = ["program", "participant", "score", "rsvp", "feedback", "idea"]
+        let kindOrder = ["program", "participant", "score", "motivation", "rsvp", "feedback", "idea"]
         let submissions = newSubmissions.filter { $0.new + $0.replaced > 0 }
             .sorted { (kindOrder.firstIndex(of: $0.kind) ?? 99, $0.kind) < (kindOrder.firstIndex(of: $1.kind) ?? 99, $1.kind) }
         let peak = max(chart.map(\.value).max() ?? 0, 1)
@@ -131,7 +133,7 @@ extension DigestFacts {
     static func exportName(_ kind: String) -> String {
         switch kind {
         case "program": return "programmes"
-        case "participant": return "participants"
+        case "participant", "motivation": return "participants"
         case "score": return "scores"
         case "rsvp": return "invitations"
         case "feedback": return "feedback"

@@ -63,7 +63,7 @@ extension SampleContext {
     }
 
     /// One fixed context per template, plus the variants that change the wording.
-    public static let all: [SampleContext] = replies + review
+    public static let all: [SampleContext] = replies + review + participants
 
     static let replies: [SampleContext] = [
         SampleContext(name: "ack_program", template: "ack_program", context: with(["number": 5, "fields": programFields, "replaces": .none])),
@@ -114,11 +114,11 @@ extension SampleContext {
                        ["label": "Комментарий", "value": .none], ["label": "Конфликт интересов (да/нет)", "value": "нет"]],
         ])),
         SampleContext(name: "ack_rsvp_yes", template: "ack_rsvp", context: with([
-            "number": 17, "attending": true, "program_title": "Инклюзивный туризм", "replaces": .none,
+            "number": 17, "attending": true, "late": false, "program_title": "Инклюзивный туризм", "replaces": .none,
             "fields": [["label": "Ответ", "value": "ДА"]],
         ])),
         SampleContext(name: "ack_rsvp_no", template: "ack_rsvp", context: with([
-            "number": 17, "attending": false, "program_title": "Инклюзивный туризм",
+            "number": 17, "attending": false, "late": false, "program_title": "Инклюзивный туризм",
             "replaces": ["number": 17, "date": "1 сентября 2027 г."], "fields": [["label": "Ответ", "value": "НЕТ"]],
         ])),
         SampleContext(name: "ack_feedback", template: "ack_feedback", context: with([

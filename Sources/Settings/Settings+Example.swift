@@ -92,6 +92,14 @@ spread_threshold = 10            # sheet totals (0-40) further apart ask for one
 results_include_scores = false   # result letters show criterion means and anonymised comments; default
 publicity_list = []              # where `mail release catalogue` sends the winners' catalogue
 
+# The participants (`internships participants ...`, `internships run`); the whole table is optional.
+[participants]
+min_distance_km = 50             # eligible from this far from Perm (straight line, km); default
+distance_tolerance_km = 30       # a declared distance further off than this goes to a coordinator; default
+programmes_per_person = 1        # K: at most this many seats per person, 1...3; default
+answer_days = 5                  # days to answer an invitation ДА / НЕТ before the seat goes on; default
+reminder_days = 3                # reminders to the confirmed this many days before the internship; default
+
 [database]
 path = "internships.sqlite"      # SQLite file, created on first run; default
 

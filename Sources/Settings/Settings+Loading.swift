@@ -46,7 +46,7 @@ struct SettingsLoader {
     let problems: ProblemList
 
     static let sections = ["campaign", "mailbox", "smtp", "coordinators", "experts", "database", "templates", "delivery",
-                           "review", "digest", "security", "privacy"]
+                           "review", "digest", "security", "privacy", "participants"]
 
     func settings(_ root: TOMLTable, file: URL) -> Settings? {
         let top = TableReader(root, label: "", known: Self.sections, problems: problems)
@@ -70,6 +70,7 @@ struct SettingsLoader {
         let delivery = section(top, "delivery", required: false).map(delivery) ?? .standard
         let security = section(top, "security", required: false).map(self.security) ?? .standard
         let privacy = section(top, "privacy", required: false).map(self.privacy) ?? .standard
+        let participants = section(top, "participants", required: false).map(self.participants) ?? .standard
 
         guard let campaign, let mailbox, let smtp, let coordinators, let experts, let delivery,
               let databasePath, let templatesDirectory
@@ -78,9 +79,10 @@ struct SettingsLoader {
             file: file, campaign: campaign, mailbox: mailbox, smtp: smtp, coordinators: coordinators,
             experts: experts, databasePath: databasePath, templatesDirectory: templatesDirectory,
             delivery: delivery)
-        guard let security, let privacy else { return nil }
+        guard let security, let privacy, let participants else { return nil }
         settings.security = security
         settings.privacy = privacy
+        settings.participants = participants
         return settings
     }
 
@@ -105,7 +107,7 @@ struct SettingsLoader {
             problems.add("[\(name)]", "expected a table [\(name)], got \(value.type)")
             return nil
         }
-        return TableReader(t, label: "[\(name)]", known: Self.known[name] ?? Self.hardeningKnown[name] ?? [], problems: problems)
+        return TableReader(t, label: "[\(name)]", known: Self.known[name] ?? Self.hardeningKnown[name] ?? Self.participantsKnown[name] ?? [], problems: problems)
     }
 
     // MARK: [campaign]

@@ -19,6 +19,8 @@ public struct Settings: Sendable, Equatable {
     public var security: SecuritySettings = .standard
     /// `[privacy]`; defaults when absent.
     public var privacy: PrivacySettings = .standard
+    /// `[participants]`; defaults when absent.
+    public var participants: ParticipantsSettings = .standard
 
     public init(
         file: URL, campaign: Campaign, mailbox: MailboxSettings, smtp: RelaySettings,

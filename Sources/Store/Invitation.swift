@@ -18,6 +18,10 @@ public struct Invitation: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var messageID: String?
     public var createdAt: Date
     public var answeredAt: Date?
+    /// Hash of the programme details in the last calendar sent (nil: sent before updates were tracked).
+    public var detailsHash: String? = nil
+    /// A ДА that came after the seat had been passed on: first in line when a seat frees up.
+    public var lateYesAt: Date? = nil
 
     public init(id: Int64? = nil, campaign: String, programmeNumber: Int, participantNumber: Int, token: String,
                 status: String = "pending", deadline: Date, sequence: Int = 0, messageID: String? = nil,

@@ -11,6 +11,9 @@ extension Store {
         migrator.registerMigration("v3_inbound_release", migrate: v3InboundRelease)
         migrator.registerMigration("participants_v1", migrate: participantsV1)
         migrator.registerMigration("participants_v2_invitations", migrate: participantsV2Invitations)
+        migrator.registerMigration("participants_v3_motivation_mail", foreignKeyChecks: .deferred,
+                                   migrate: participantsV3MotivationMail)
+        migrator.registerMigration("participants_v4_invitation_updates", migrate: participantsV4InvitationUpdates)
         return migrator
     }
 

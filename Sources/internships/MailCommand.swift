@@ -1,4 +1,4 @@
-// `internships mail preview|release results` and `mail release catalogue`: the results go
+// `internships mail preview|release results|selection` and `mail release catalogue`: the results go
 // out only through release. preview reads; release queues letters and their notices in one
 // transaction (re-running queues nothing new). Mail goes out with the next `run`.
 import ArgumentParser
@@ -12,7 +12,7 @@ struct MailCommand: AsyncParsableCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show what a release would queue.",
-                                                        subcommands: [Results.self])
+                                                        subcommands: [Results.self, Selection.self])
         struct Results: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Counts per template and one sample render each; sends and records nothing.")
@@ -40,7 +40,7 @@ struct MailCommand: AsyncParsableCommand {
 
     struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Queue a mass mailing.",
-                                                        subcommands: [Results.self, Catalogue.self])
+                                                        subcommands: [Results.self, Catalogue.self, Selection.self])
         struct Results: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Queue one result letter per programme whose host has not heard the current verdict.",

@@ -74,24 +74,34 @@ struct ParticipantsCommand: ParsableCommand {
     struct Select: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "select",
-            abstract: "Draft the selection: seats per programme, priorities, reserve, a reason per person.",
-            discussion: "Replaces the previous draft; refused once the selection was released. Prints the draft.")
+            abstract: "Draft the selection on the released winning programmes: seats per programme, priorities, reserve, a reason per person.",
+            discussion: "Replaces the previous draft; refused once the selection was released. Prints the draft; `internships mail preview selection` shows the letters, `mail release selection` sends them.")
 
         @OptionGroup var options: Options
 
-        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K).")
-        var maxPerPerson = 1
+        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K); default [participants] programmes_per_person.")
+        var maxPerPerson: Int?
 
-        @Option(name: .long, parsing: .upToNextOption, help: "Only these programme numbers (the winners); default: all.")
+        @Option(name: .long, parsing: .upToNextOption,
+                help: "Seat on these programme numbers instead of the winners released with `mail release results`.")
         var programmes: [Int] = []
 
         @Flag(name: .customLong("include-review"), help: "Let applications flagged for a coordinator take part.")
         var includeReview = false
 
         func run() throws {
-            let desk = try options.desk()
-            try desk.select(winners: programmes.isEmpty ? nil : Set(programmes),
-                            rules: SelectionRules(maxProgrammesPerPerson: maxPerPerson, includeUnderReview: includeReview),
+            let settings = try options.settings()
+            let desk = try options.desk(settings)
+            let winners: Set<Int>
+            do {
+                winners = try desk.selectionProgrammes(override: programmes.isEmpty ? nil : Set(programmes))
+            } catch PipelineError.configuration(let text) {
+                FileHandle.standardError.write(Data("internships participants select: \(text)\n".utf8))
+                throw ExitCode(65)
+            }
+            try desk.select(winners: winners,
+                            rules: SelectionRules(maxProgrammesPerPerson: maxPerPerson ?? settings.participants.programmesPerPerson,
+                                                  includeUnderReview: includeReview),
                             now: try options.moment())
             for line in try desk.preview() { print(line) }
         }
@@ -99,7 +109,7 @@ struct ParticipantsCommand: ParsableCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "preview", abstract: "Print the selection draft and every person's reason.")
+            commandName: "preview", abstract: "Print the selection draft and every person's reason (alias of part of `mail preview selection`).")
 
         @OptionGroup var options: Options
 
@@ -111,7 +121,7 @@ struct ParticipantsCommand: ParsableCommand {
     struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "release",
-            abstract: "Queue the selection letters (one per applicant) and freeze the selection.",
+            abstract: "Queue the selection letters and freeze the selection (alias of `mail release selection`).",
             discussion: "The next `internships run` (or send) delivers them. Re-running queues nothing twice.")
 
         @OptionGroup var options: Options
@@ -132,15 +142,15 @@ struct ParticipantsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "invite",
             abstract: "Invite the selected; expire silent invitations past their deadline and invite the next in reserve.",
-            discussion: "Run after `participants release`, then after each `run` (cron). Re-running invites nobody twice.")
+            discussion: "`internships run` does this by itself after `mail release selection`; this runs the same step alone. Re-running invites nobody twice.")
 
         @OptionGroup var options: Options
 
-        @Option(name: .customLong("answer-days"), help: "Days a participant has to answer ДА/НЕТ.")
-        var answerDays = 5
+        @Option(name: .customLong("answer-days"), help: "Days a participant has to answer ДА/НЕТ; default [participants] answer_days.")
+        var answerDays: Int?
 
-        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K).")
-        var maxPerPerson = 1
+        @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K); default [participants] programmes_per_person.")
+        var maxPerPerson: Int?
 
         func run() throws {
             let settings = try options.settings()
@@ -150,7 +160,8 @@ struct ParticipantsCommand: ParsableCommand {
             let report = try options.desk(settings).invite(
                 templates: renderer.templates, campaignTitle: settings.campaign.name,
                 config: PipelineConfig(settings: settings),
-                settings: InvitationSettings(answerWithin: .seconds(answerDays * 86_400), maxPerPerson: maxPerPerson),
+                settings: InvitationSettings(answerWithin: .seconds((answerDays ?? settings.participants.answerDays) * 86_400),
+                                             maxPerPerson: maxPerPerson ?? settings.participants.programmesPerPerson),
                 now: try options.moment())
             print("invited \(report.invited), expired \(report.expired), host lists queued \(report.hostLists)")
         }

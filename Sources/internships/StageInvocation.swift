@@ -29,8 +29,12 @@ struct StageInvocation {
             // `run` also queues the coordinators' digest when its hour has come (once a day).
             let digest = selected.contains(.plan) && selected.contains(.deliver)
                 ? try DigestPass(settings: context.settings, store: store, config: stages.config) : nil
+            // … and, once the selection is released, the invitations, promotions and host lists.
+            let participants = selected.contains(.plan) && selected.contains(.deliver)
+                ? try context.participantPass() : nil
+            // Coordinators' "ОТПРАВИТЬ <batch>" replies, wherever apply runs (`run`, `process`).
             let releaseByReply = selected.contains(.apply) ? try context.releaseByReply(store: store, config: stages.config) : nil
-            let report = try Runner(stages: stages, digest: digest, releaseByReply: releaseByReply)
+            let report = try Runner(stages: stages, digest: digest, participants: participants, releaseByReply: releaseByReply)
                 .run(selected, source: source, sender: sender, now: context.now)
             let summary = RunSummary(report: report)
             print("\(command): \(summary.text)")
@@ -87,6 +91,11 @@ struct RunSummary {
         if let d = report.digest {
             let queued = d.outcomes.values.filter { $0 == .queued || $0 == .heartbeat }.count
             if queued > 0 { parts.append("digest queued for \(queued) coordinator(s)") }
+        }
+        if let i = report.invitations {
+            let moved = [("invited", i.invited), ("expired", i.expired), ("late ДА seated", i.lateConfirmed),
+                         ("updated", i.updated), ("host lists", i.hostLists)].filter { $0.1 > 0 }
+            if !moved.isEmpty { parts.append("invitations: " + moved.map { "\($0.0) \($0.1)" }.joined(separator: ", ")) }
         }
         if let d = report.deliver {
             ranAnything = true

@@ -56,6 +56,12 @@ let fillIns: [FormKind: [String: (typed: String, want: JSON)]] = [
         "will_apply": ("Чек-лист.", .string("Чек-лист.")),
         "suggestions": ("Больше дней.", .string("Больше дней.")),
     ],
+    .motivation: [
+        "expert": ("Мельникова О. В.", .string("Мельникова О. В.")),
+        "application_number": ("№ 014", .number(14)),
+        "motivation_score": ("8 из 10", .number(8)),
+        "comment": ("Ясная цель поездки.", .string("Ясная цель поездки.")),
+    ],
     .idea: [
         "title": ("\"Маршрут без барьеров\"", .string("Маршрут без барьеров")),
         "partners": ("АНО «Берег»", .string("АНО «Берег»")),

@@ -9,9 +9,10 @@ import Testing
     static func state(_ spec: String) -> InvitationState {
         // `programme:participant:status:deadlineDays`
         let p = spec.split(separator: ":").map(String.init)
+        // `expired+yes`: expired, then a ДА came too late.
         return InvitationState(programme: Int(p[0]) ?? 0, participant: Int(p[1]) ?? 0,
-                               status: InvitationState.Status(rawValue: p[2]) ?? .pending,
-                               deadline: t0.addingTimeInterval((Double(p[3]) ?? 0) * 86_400))
+                               status: InvitationState.Status(rawValue: p[2].replacingOccurrences(of: "+yes", with: "")) ?? .pending,
+                               deadline: t0.addingTimeInterval((Double(p[3]) ?? 0) * 86_400), lateYes: p[2].hasSuffix("+yes"))
     }
 
     static func render(_ actions: [InvitationAction]) -> [String] {
@@ -19,6 +20,7 @@ import Testing
             switch $0 {
             case .expire(let p, let n): "expire \(p):\(n)"
             case .invite(let p, let n, _): "invite \(p):\(n)"
+            case .confirmLate(let p, let n): "confirm late \(p):\(n)"
             }
         }
     }
@@ -37,6 +39,11 @@ import Testing
         ("K=2: holder may take a second", ["20:3:confirmed:5", "10:1:declined:5"], [10: [1, 3, 4], 20: [3]],
          [10: 1, 20: 1], 2, ["invite 10:3"]),
         ("deadline exactly now is not past", ["10:1:pending:0"], [10: [1, 2]], [10: 1], 1, []),
+        ("a late ДА gets the freed seat before the reserve", ["10:1:expired+yes:-3", "10:2:declined:5"], [10: [1, 2, 3]],
+         [10: 1], 1, ["confirm late 10:1"]),
+        ("late ДА waits while the seat is held", ["10:1:expired+yes:-3", "10:2:confirmed:5"], [10: [1, 2, 3]], [10: 1], 1, []),
+        ("late ДА holding a seat elsewhere (K=1) is skipped", ["10:1:expired+yes:-3", "20:1:confirmed:5", "10:2:declined:5"],
+         [10: [1, 2, 3], 20: [1]], [10: 1, 20: 1], 1, ["invite 10:3"]),
     ])
     func actions(name: String, states: [String], queue: [Int: [Int]], seats: [Int: Int], k: Int, want: [String]) {
         let got = InvitationRules.actions(invitations: states.map(Self.state), reserve: queue, seats: seats,
@@ -55,6 +62,8 @@ import Testing
                 if let i = states.firstIndex(where: { $0.programme == p && $0.participant == n }) { states[i].status = .expired }
             case .invite(let p, let n, let d):
                 states.append(InvitationState(programme: p, participant: n, status: .pending, deadline: d))
+            case .confirmLate(let p, let n):
+                if let i = states.firstIndex(where: { $0.programme == p && $0.participant == n }) { states[i].status = .confirmed }
             }
         }
         #expect(Self.render(first) == ["expire 10:2", "invite 10:3", "invite 20:6"])

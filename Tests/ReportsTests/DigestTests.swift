@@ -310,8 +310,8 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
         var batches = try source.digestFacts(since: nil, now: now).batches
         #expect(batches.map(\.key) == ["catalogue", "selection"])
         #expect(batches.map(\.count) == [2, 2])
-        #expect(batches.map(\.command) == ["internships mail release catalogue", "internships participants release"])
-        #expect(batches.last?.preview == "internships participants preview")
+        #expect(batches.map(\.command) == ["internships mail release catalogue", "internships mail release selection"])
+        #expect(batches.last?.preview == "internships mail preview selection")
         // One publicity address has it; one applicant's letter is queued.
         try season.store.pool.write { db in
             for key in ["catalogue:2026:1,3:press@example.test", "selection:4"] {
