@@ -7,8 +7,8 @@ import Store
 
 extension StoreDigestSource {
     /// Per programme with a released selection or an invitation: seats (programme form),
-    /// invitations by status, the earliest deadline of the silent ones, and the released
-    /// reserve places not invited yet.
+    /// invitations by status, the earliest deadline of the silent ones, late ДА waiting for a
+    /// freed seat, and the released reserve places not invited yet.
     func rsvp(_ db: Database) throws -> [DigestFacts.RSVPLine] {
         let invitations = try Invitation.filter(Column("campaign") == config.campaign).fetchAll(db)
         let reserve = try Placement.filter(Column("campaign") == config.campaign && Column("releasedAt") != nil
@@ -28,7 +28,8 @@ extension StoreDigestSource {
                 declined: mine.filter { $0.status == "declined" }.count, silent: silent.count,
                 silentDeadline: silent.map(\.deadline).min().map(dotted),
                 expired: mine.filter { $0.status == "expired" }.count,
-                reserveLeft: reserve.filter { $0.programmeNumber == number && !invited.contains($0.participantNumber) }.count)
+                reserveLeft: reserve.filter { $0.programmeNumber == number && !invited.contains($0.participantNumber) }.count,
+                lateYes: mine.filter { $0.lateYesAt != nil }.count)
         }
     }
 

@@ -92,6 +92,7 @@ extension DigestFacts {
                     "invited": .number(r.invited), "confirmed": .number(r.confirmed), "declined": .number(r.declined),
                     "silent": .number(r.silent), "silent_deadline": .optional(r.silentDeadline),
                     "expired": .number(r.expired), "reserve_left": .number(r.reserveLeft),
+                    "late_yes": .number(r.lateYes), "has_late_yes": .flag(r.lateYes > 0),
                 ])
             }),
             "upcoming": .list(upcoming.map { u in

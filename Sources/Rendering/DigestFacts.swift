@@ -146,8 +146,10 @@ public struct DigestFacts: Sendable, Hashable {
         public var expired: Int
         /// Released reserve places not invited yet.
         public var reserveLeft: Int
+        /// A ДА after the deadline, the seat gone: first in line for a freed seat.
+        public var lateYes: Int
         public init(programme: Int, title: String, seats: Int, invited: Int, confirmed: Int, declined: Int,
-                    silent: Int, silentDeadline: String?, expired: Int, reserveLeft: Int) {
+                    silent: Int, silentDeadline: String?, expired: Int, reserveLeft: Int, lateYes: Int = 0) {
             self.programme = programme
             self.title = title
             self.seats = seats
@@ -158,6 +160,7 @@ public struct DigestFacts: Sendable, Hashable {
             self.silentDeadline = silentDeadline
             self.expired = expired
             self.reserveLeft = reserveLeft
+            self.lateYes = lateYes
         }
     }
 

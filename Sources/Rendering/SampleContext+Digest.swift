@@ -25,7 +25,7 @@ extension SampleContext {
         facts.deadMail = [.init(outboxID: 17, recipient: "old@example.test", template: "ack_participant",
                                 reply: "550 5.1.1 mailbox unavailable")]
         facts.rsvp = [.init(programme: 5, title: "Инклюзивный туризм", seats: 10, invited: 11, confirmed: 6, declined: 1,
-                            silent: 3, silentDeadline: "02.10.2027", expired: 1, reserveLeft: 2)]
+                            silent: 3, silentDeadline: "02.10.2027", expired: 1, reserveLeft: 2, lateYes: 1)]
         facts.upcoming = [.init(date: "01.10.2027", programme: 5, title: "Инклюзивный туризм",
                                 organisation: "АНО «Кама»", venue: "г. Пермь, ул. Ленина, 1", confirmed: 6, seats: 10)]
         facts.ideas = [.init(number: 3, title: "Экотропа в Кудымкаре", sender: "a1@example.test",

@@ -275,7 +275,7 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
             .init(programme: 1, title: "Инклюзивный туризм", seats: 3, invited: 3, confirmed: 2, declined: 1, silent: 0,
                   silentDeadline: nil, expired: 0, reserveLeft: 1),
             .init(programme: 3, title: "Медиа НКО", seats: 2, invited: 3, confirmed: 1, declined: 0, silent: 1,
-                  silentDeadline: "23.09.2026", expired: 1, reserveLeft: 0),
+                  silentDeadline: "23.09.2026", expired: 1, reserveLeft: 0, lateYes: 1),
         ])
         // Released results: № 1 and № 3 won; № 2's day (10.10) is outside the week anyway.
         #expect(facts.upcoming.map { "\($0.date) \($0.programme) \($0.confirmed ?? -1)/\($0.seats ?? -1)" }

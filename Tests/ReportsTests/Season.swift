@@ -138,14 +138,16 @@ final class Season: @unchecked Sendable {
         try notice(3, "winner", revision: 1, at: decided)
         // Issue 7: the released selection and the invitations so far.
         // № 1 (3 seats): a1 a2 a5 seated, a4 in reserve; a1 a2 ДА, a5 НЕТ (a4 not invited yet).
-        // № 3 (2 seats): a3 a6 seated, a5 in reserve; a3 ДА, a6 silent past the deadline, a5 invited.
+        // № 3 (2 seats): a3 a6 seated, a5 in reserve; a3 ДА, a6 silent past the deadline (then a late
+        // ДА, waiting for a freed seat), a5 invited.
         try place(1, [1, 2, 5], reserve: [4], at: decided)
         try place(3, [3, 6], reserve: [5], at: decided)
         try invite(1, 1, "confirmed", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
         try invite(1, 2, "confirmed", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
         try invite(1, 5, "declined", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
         try invite(3, 3, "confirmed", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
-        try invite(3, 6, "expired", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
+        try invite(3, 6, "expired", deadline: Self.perm("2026-09-12T23:59:00"), at: decided,
+                   lateYesAt: Self.perm("2026-09-14T10:00:00"))
         try invite(3, 5, "pending", deadline: Self.perm("2026-09-23T23:59:00"), at: Self.perm("2026-09-13T09:00:00"))
         // The intake check placed a6 by the settlement table (not as written in the form).
         try placeByTable(6, municipality: "Гайнский муниципальный округ", km: 230.4)
@@ -188,11 +190,13 @@ final class Season: @unchecked Sendable {
         }
     }
 
-    func invite(_ programme: Int, _ participant: Int, _ status: String, deadline: Date, at: Date) throws {
+    func invite(_ programme: Int, _ participant: Int, _ status: String, deadline: Date, at: Date,
+                lateYesAt: Date? = nil) throws {
         try store.pool.write { db in
             var row = Invitation(campaign: campaign, programmeNumber: programme, participantNumber: participant,
                                  token: "INV-\(programme)X\(participant)", status: status, deadline: deadline, createdAt: at,
                                  answeredAt: ["confirmed", "declined"].contains(status) ? at : nil)
+            row.lateYesAt = lateYesAt
             try row.insert(db)
         }
     }
