@@ -121,6 +121,14 @@ let package = Package(
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Forms"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "MailMessage", "Forms"], exclude: ["Golden"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        // The libFuzzer harnesses without their entry symbol, replaying Tests/Fuzz/regressions.
+        .testTarget(
+            name: "FuzzReplayTests",
+            dependencies: ["Forms", "MailMessage", "Settings"],
+            path: "Tests/Fuzz",
+            exclude: ["README.md", "config.dict", "forms.dict", "mime.dict", "regressions"],
+            swiftSettings: [.define("FUZZ_REPLAY")]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
         // Runs the built `internships` binary against the real local servers.
         .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),

@@ -1,27 +1,17 @@
 // Forms: the text of a `.docx` attachment (ECMA-376 WordprocessingML): paragraphs `<w:p>`
 // one per line, table rows `<w:tr>` as `cell: cell`, checkbox symbols as ☒/☐.
 import Foundation
-import ZIPFoundation
 
 enum DocxText {
     /// Largest `word/document.xml` read, against zip bombs.
     static let maximumXMLBytes = 16 * 1024 * 1024
 
-    private struct TooLarge: Error {}
-
-    /// The readable text, or nil when the bytes are not a readable `.docx`.
+    /// The readable text, or nil when the bytes are not a readable `.docx`. The entry is read
+    /// by `ZipStructure.read`, not ZIPFoundation, which never returns on a truncated stream.
     static func extract(_ bytes: [UInt8]) -> String? {
         guard bytes.count > 4, bytes[0] == 0x50, bytes[1] == 0x4B,
-              ZipStructure.isConsistent(bytes),
-              let archive = try? Archive(data: Data(bytes), accessMode: .read),
-              let entry = archive["word/document.xml"] else { return nil }
-        var xml = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: true) { chunk in
-                xml.append(chunk)
-                if xml.count > maximumXMLBytes { throw TooLarge() }
-            }
-        } catch { return nil }
+              case .success(let xml) = ZipStructure.read("word/document.xml", in: bytes, limit: maximumXMLBytes)
+        else { return nil }
         return text(fromDocumentXML: String(decoding: xml, as: UTF8.self))
     }
 

@@ -1,5 +1,5 @@
-// Forms: a bounds check of a ZIP archive's directory before ZIPFoundation reads it.
-// ZIPFoundation 0.9.20 traps (Archive.MemoryFile.readData: "Range requires lowerBound <=
+// Forms: a bounds check of a ZIP archive's directory before an entry is read from it
+// (ZipStructure+Entry.swift). ZIPFoundation 0.9.20, which read entries before, traps (Archive.MemoryFile.readData: "Range requires lowerBound <=
 // upperBound") when a central-directory or local-header offset points past the data — one
 // mail with a corrupted `.docx` would stop every run. Found by `scripts/fuzz forms`; fixture
 // Tests/Fuzz/regressions/forms-crash-Range-requires-lowerBound-upperBound-in-Archive.MemoryFile.readData-d8600869.eml.

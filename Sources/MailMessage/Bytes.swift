@@ -104,29 +104,38 @@ enum Bytes {
     }
 
     /// CRLF and bare CR to LF on raw bytes (for charsets where `Charset.hasASCIINewlines`);
-    /// the input itself, uncopied, when it holds no CR.
+    /// the input itself, uncopied, when it holds no CR. memchr finds each CR and the runs
+    /// between are copied whole (mail lines are short, but a per-byte loop was slower).
     static func normalizeNewlines(_ bytes: [UInt8]) -> [UInt8] {
-        let hasCR = bytes.withUnsafeBufferPointer { u -> Bool in
-            guard let base = u.baseAddress else { return false }
-            return memchr(base, Int32(ASCII.cr), u.count) != nil
-        }
-        guard hasCR else { return bytes }
-        let n = bytes.count
-        return [UInt8](unsafeUninitializedCapacity: n) { out, count in
-            var o = 0
-            var i = 0
-            while i < n {
-                let c = bytes[i]
-                if c == ASCII.cr {
-                    out[o] = ASCII.lf
-                    if i + 1 < n, bytes[i + 1] == ASCII.lf { i += 1 }
-                } else {
-                    out[o] = c
+        bytes.withUnsafeBufferPointer { u -> [UInt8] in
+            guard let base = u.baseAddress, let firstCR = memchr(base, Int32(ASCII.cr), u.count) else { return bytes }
+            let n = u.count
+            var cr = UnsafePointer<UInt8>(firstCR.assumingMemoryBound(to: UInt8.self)) - base
+            return [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                count = 0
+                guard let dst = out.baseAddress else { return }
+                var o = 0
+                var i = 0
+                while true {
+                    // Copy the run before the CR, then LF for the CR (and its LF, if any).
+                    if cr > i {
+                        (dst + o).update(from: base + i, count: cr - i)
+                        o += cr - i
+                    }
+                    if cr == n { break }
+                    dst[o] = ASCII.lf
+                    o += 1
+                    i = cr + 1
+                    if i < n, base[i] == ASCII.lf { i += 1 }
+                    if i >= n { break }
+                    if let p = memchr(base + i, Int32(ASCII.cr), n - i) {
+                        cr = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                    } else {
+                        cr = n
+                    }
                 }
-                o += 1
-                i += 1
+                count = o
             }
-            count = o
         }
     }
 

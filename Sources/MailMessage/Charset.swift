@@ -104,10 +104,76 @@ public enum Charset {
     public static func detect(_ bytes: [UInt8]) -> String {
         if Bytes.isASCII(bytes) { return "US-ASCII" }
         if isValidUTF8(bytes) { return "UTF-8" }
+        if let cp = byteScore(bytes, "WINDOWS-1251"), let koi = byteScore(bytes, "KOI8-R") {
+            return koi > cp ? "KOI8-R" : "WINDOWS-1251"
+        }
         let cp = iconvDecode(bytes, from: "WINDOWS-1251")?.text ?? ""
         let koi = iconvDecode(bytes, from: "KOI8-R")?.text ?? ""
         return cyrillicScore(koi) > cyrillicScore(cp) ? "KOI8-R" : "WINDOWS-1251"
     }
+
+    /// `cyrillicScore` of the bytes decoded with a single-byte table, without decoding:
+    /// each byte is one scalar there (U+FFFD when the table rejects it), so each byte's
+    /// class comes from a 256-entry table. nil when the charset has no table.
+    static func byteScore(_ bytes: [UInt8], _ name: String) -> Int? {
+        guard let classes = scoreClasses[name] else { return nil }
+        var score = 0
+        var previousLower: Bool? = nil
+        classes.withUnsafeBufferPointer { c in
+            for b in bytes {
+                switch c[Int(b)] {
+                case .lower:
+                    score += 2
+                    previousLower = true
+                case .frequentLower:
+                    score += 3
+                    previousLower = true
+                case .upper:
+                    if previousLower == true { score -= 4 }
+                    previousLower = false
+                case .penalty:
+                    score -= 5
+                    previousLower = nil
+                case .other:
+                    previousLower = nil
+                }
+            }
+        }
+        return score
+    }
+
+    /// How `cyrillicScore` counts one scalar.
+    enum ScoreClass {
+        case lower, frequentLower, upper, penalty, other
+
+        init(_ v: UInt32) {
+            if (0x0430...0x044F).contains(v) || v == 0x0451 {
+                self = "оеаинтср".unicodeScalars.contains(where: { $0.value == v }) ? .frequentLower : .lower
+            } else if (0x0410...0x042F).contains(v) || v == 0x0401 {
+                self = .upper
+            } else if (0x2500...0x25FF).contains(v) || (0x2320...0x2321).contains(v) || v == 0x00A0 {
+                self = .penalty
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    /// Per-byte score classes of the single-byte tables (from the same table entries
+    /// `tableDecode` writes, so the answer is the decoded text's `cyrillicScore`).
+    private static let scoreClasses: [String: [ScoreClass]] = {
+        var out: [String: [ScoreClass]] = [:]
+        for (name, table) in singleByteTables {
+            out[name] = table.map { packed -> ScoreClass in
+                let len = Int(packed & 0xFF)
+                guard len > 0 else { return ScoreClass(0xFFFD) }
+                let bytes = (0..<len).map { UInt8(truncatingIfNeeded: packed >> (8 * ($0 + 1))) }
+                let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+                return scalars.count == 1 ? ScoreClass(scalars.first?.value ?? 0xFFFD) : .other
+            }
+        }
+        return out
+    }()
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         String(validating: bytes, as: UTF8.self) != nil
@@ -245,31 +311,44 @@ public enum Charset {
                 for (k, x) in r.bytes.enumerated() { packed |= UInt32(x) << (8 * (k + 1)) }
                 t[b] = packed
             }
+            // tableDecode copies ASCII bytes without a lookup: only for tables that agree.
+            for b in 0..<0x80 where t[b] != (UInt32(b) << 8 | 1) { continue build }
             tables[name] = t
         }
         return tables
     }()
 
+    /// Table decoding on raw pointers: ASCII bytes copied as they are (every table maps
+    /// them to themselves, checked below), others written as 4 bytes at once and the
+    /// output advanced by the character's length (the buffer has one byte of slack).
     private static func tableDecode(_ bytes: [UInt8], _ table: [UInt32]) -> (text: String, invalid: Int) {
         var invalid = 0
-        let text = String(unsafeUninitializedCapacity: bytes.count * 3) { out in
-            var o = 0
-            for b in bytes {
-                var packed = table[Int(b)]
-                var len = Int(packed & 0xFF)
-                if len == 0 {
-                    invalid += 1
-                    packed = 0xBD_BF_EF_03
-                    len = 3
-                }
-                packed >>= 8
-                for _ in 0..<len {
-                    out[o] = UInt8(truncatingIfNeeded: packed)
-                    packed >>= 8
-                    o += 1
+        let n = bytes.count
+        let text = String(unsafeUninitializedCapacity: n * 3 + 1) { out in
+            guard let dst = out.baseAddress else { return 0 }
+            return bytes.withUnsafeBufferPointer { inBuf -> Int in
+                table.withUnsafeBufferPointer { tb -> Int in
+                    guard let src = inBuf.baseAddress, let t = tb.baseAddress else { return 0 }
+                    let raw = UnsafeMutableRawPointer(dst)
+                    var o = 0
+                    for i in 0..<n {
+                        let b = src[i]
+                        if b < 0x80 {
+                            dst[o] = b
+                            o += 1
+                            continue
+                        }
+                        var packed = t[Int(b)]
+                        if packed & 0xFF == 0 {
+                            invalid += 1
+                            packed = 0xBD_BF_EF_03
+                        }
+                        raw.storeBytes(of: (packed >> 8).littleEndian, toByteOffset: o, as: UInt32.self)
+                        o += Int(packed & 0xFF)
+                    }
+                    return o
                 }
             }
-            return o
         }
         return (text, invalid)
     }

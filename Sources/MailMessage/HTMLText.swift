@@ -2,33 +2,50 @@
 // as "- item", table rows as "cell: cell", entities decoded, &nbsp; as a space, nothing
 // from <style>, <script>, <head> or comments. One pass over the scalars, no regex.
 
+// HTML to readable text for mail bodies: paragraphs and <br> as line breaks, list items
+// as "- item", table rows as "cell: cell", entities decoded, &nbsp; as a space, nothing
+// from <style>, <script>, <head> or comments. One pass over the UTF-8 bytes, no regex:
+// every delimiter is ASCII, so runs of other bytes are copied whole, and the text is
+// built as bytes and made a String once. (Limits that were counted in scalars — a tag's
+// 2,000, an entity's 12 — still are.)
+
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 public enum HTMLText {
     /// Converts an HTML document or fragment to plain text with LF line ends.
     public static func text(fromHTML html: String) -> String {
+        var copy = html
+        return copy.withUTF8 { render($0) }
+    }
+
+    private static func render(_ s: UnsafeBufferPointer<UInt8>) -> String {
         var r = Renderer()
-        let s = Array(html.unicodeScalars)
+        let n = s.count
         var i = 0
-        while i < s.count {
+        while i < n {
             let c = s[i]
-            if c == "<" {
+            if c == 0x3C {  // "<"
                 // Comment
-                if i + 3 < s.count, s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" {
-                    i = find(s, from: i + 4, "-->") ?? s.count
+                if i + 3 < n, s[i + 1] == 0x21, s[i + 2] == 0x2D, s[i + 3] == 0x2D {
+                    i = find(s, from: i + 4, "-->") ?? n
                     continue
                 }
                 // HTML tokenizer: "<" opens a tag only before a letter, "/", "!" or "?".
-                let next = i + 1 < s.count ? s[i + 1] : " "
-                let opens = next.properties.isAlphabetic || next == "/" || next == "!" || next == "?"
-                guard opens, let close = tagEnd(s, from: i + 1) else {
-                    r.text("<")
+                guard opensTag(s, at: i + 1), let close = tagEnd(s, from: i + 1) else {
+                    r.text(0x3C)
                     i += 1
                     continue
                 }
-                let tag = parseTag(s[(i + 1)..<close])
+                let tag = parseTag(s, from: i + 1, to: close)
                 i = close + 1
                 if !tag.closing, skipContent.contains(tag.name) {
                     // Skip to the matching end tag (no nesting in these).
-                    i = findEndTag(s, from: i, name: tag.name) ?? s.count
+                    i = findEndTag(s, from: i, name: tag.name) ?? n
                     continue
                 }
                 if tag.msoNormal || (tag.name == "p" && tag.closing && r.inMsoParagraph) {
@@ -39,16 +56,47 @@ public enum HTMLText {
                 }
                 continue
             }
-            if c == "&" {
+            if c == 0x26 {  // "&"
                 let (decoded, next) = entity(s, at: i)
                 r.text(decoded)
                 i = next
                 continue
             }
-            r.scalar(c)
-            i += 1
+            if isWhitespace(c) {
+                r.whitespace(c)
+                i += 1
+                continue
+            }
+            // A run of ordinary bytes (whole UTF-8 sequences: the delimiters are ASCII).
+            var j = i + 1
+            while j < n {
+                let b = s[j]
+                if b == 0x3C || b == 0x26 || isWhitespace(b) { break }
+                j += 1
+            }
+            r.put(UnsafeBufferPointer(rebasing: s[i..<j]))
+            i = j
         }
         return r.finish()
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// The scalar starting at byte `at` (a lead byte of valid UTF-8) and its length.
+    private static func scalar(_ s: UnsafeBufferPointer<UInt8>, at: Int) -> (Unicode.Scalar, Int) {
+        var it = s[at...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let u) = decoder.decode(&it) { return (u, u.utf8.count) }
+        return ("\u{FFFD}", 1)
+    }
+
+    /// Whether the byte after "<" opens a tag: a letter (any alphabetic scalar), "/", "!", "?".
+    private static func opensTag(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < s.count else { return false }
+        let b = s[i]
+        if b < 0x80 { return ASCII.isAlpha(b) || b == 0x2F || b == 0x21 || b == 0x3F }
+        return scalar(s, at: i).0.properties.isAlphabetic
     }
 
     private static let skipContent: Set<String> = ["style", "script", "head", "title", "xml", "template"]
@@ -61,77 +109,103 @@ public enum HTMLText {
         var msoNormal = false
     }
 
-    private static func tagEnd(_ s: [Unicode.Scalar], from: Int) -> Int? {
+    private static func tagEnd(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
-        var quote: Unicode.Scalar? = nil
+        var quote: UInt8 = 0
+        var scalars = 0
         while i < s.count {
             let c = s[i]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == 0x22 || c == 0x27 {
                 quote = c
-            } else if c == ">" {
+            } else if c == 0x3E {
                 return i
-            } else if c == "<" {
+            } else if c == 0x3C {
                 return nil  // a new tag starts: this "<" was text (keeps the scan linear)
             }
             i += 1
-            if i - from > 2_000 { return nil }
+            if c & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars > 2_000 { return nil }
+            }
         }
         return nil
     }
 
-    private static func parseTag(_ body: ArraySlice<Unicode.Scalar>) -> Tag {
-        var i = body.startIndex
+    private static func parseTag(_ s: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Tag {
+        var i = from
         var closing = false
-        if i < body.endIndex, body[i] == "/" {
+        if i < end, s[i] == 0x2F {
             closing = true
             i += 1
         }
-        var name = ""
-        while i < body.endIndex {
-            let c = body[i]
-            if c == " " || c == "/" || c == "\t" || c == "\n" || c == "\r" { break }
-            name.unicodeScalars.append(c)
+        let nameStart = i
+        var ascii = true
+        while i < end {
+            let c = s[i]
+            if c == 0x20 || c == 0x2F || c == 0x09 || c == 0x0A || c == 0x0D { break }
+            if c >= 0x80 { ascii = false }
             i += 1
         }
-        var tag = Tag(name: name.lowercased(), closing: closing)
-        if tag.name == "p", !closing, body.count > 12 {
-            let attrs = String(String.UnicodeScalarView(body[i...])).lowercased()
-            tag.msoNormal = attrs.contains("msonormal")
+        let nameBytes = UnsafeBufferPointer(rebasing: s[nameStart..<i])
+        let name = ascii
+            ? String(decoding: nameBytes.map { ASCII.lower($0) }, as: UTF8.self)
+            : String(decoding: nameBytes, as: UTF8.self).lowercased()
+        var tag = Tag(name: name, closing: closing)
+        if tag.name == "p", !closing, scalarCount(s, from, end) > 12 {
+            tag.msoNormal = containsIgnoringASCIICase(s, from: i, to: end, "msonormal")
         }
         return tag
     }
 
-    private static func find(_ s: [Unicode.Scalar], from: Int, _ needle: String) -> Int? {
-        let n = Array(needle.unicodeScalars)
+    private static func scalarCount(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var k = 0
+        for i in from..<to where s[i] & 0xC0 != 0x80 { k += 1 }
+        return k
+    }
+
+    private static func containsIgnoringASCIICase(_ s: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                                                  _ needle: StaticString) -> Bool {
+        let m = needle.utf8CodeUnitCount
+        let p = needle.utf8Start
+        guard m > 0, to - from >= m else { return false }
         var i = from
-        while i + n.count <= s.count {
-            if s[i] == n[0] {
-                var ok = true
-                for k in 1..<n.count where s[i + k] != n[k] {
-                    ok = false
-                    break
-                }
-                if ok { return i + n.count }
-            }
+        while i + m <= to {
+            var k = 0
+            while k < m, ASCII.lower(s[i + k]) == p[k] { k += 1 }
+            if k == m { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Index just past the first `needle` (ASCII) at or after `from`.
+    private static func find(_ s: UnsafeBufferPointer<UInt8>, from: Int, _ needle: StaticString) -> Int? {
+        let m = needle.utf8CodeUnitCount
+        let p = needle.utf8Start
+        guard let base = s.baseAddress else { return nil }
+        var i = from
+        while i + m <= s.count {
+            guard let hit = memchr(base + i, Int32(p[0]), s.count - i) else { return nil }
+            i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if i + m > s.count { return nil }
+            if memcmp(base + i, p, m) == 0 { return i + m }
             i += 1
         }
         return nil
     }
 
-    private static func findEndTag(_ s: [Unicode.Scalar], from: Int, name: String) -> Int? {
-        let n = Array(name.unicodeScalars)
+    private static func findEndTag(_ s: UnsafeBufferPointer<UInt8>, from: Int, name: String) -> Int? {
+        let nm = Array(name.utf8)
+        let m = nm.count
         var i = from
-        while i + 2 + n.count <= s.count {
-            if s[i] == "<", s[i + 1] == "/" {
+        while i + 2 + m <= s.count {
+            if s[i] == 0x3C, s[i + 1] == 0x2F {
                 var ok = true
-                for k in 0..<n.count {
-                    let a = s[i + 2 + k].properties.lowercaseMapping
-                    if a != String(n[k]) {
-                        ok = false
-                        break
-                    }
+                for k in 0..<m where ASCII.lower(s[i + 2 + k]) != nm[k] {
+                    ok = false
+                    break
                 }
                 if ok {
                     return tagEnd(s, from: i + 2).map { $0 + 1 } ?? s.count
@@ -154,39 +228,67 @@ public enum HTMLText {
         "agrave": "à", "ouml": "ö", "uuml": "ü", "auml": "ä", "szlig": "ß", "ccedil": "ç",
     ]
 
-    private static func entity(_ s: [Unicode.Scalar], at i: Int) -> (String, Int) {
+    /// The text of the entity at `i` (or "&" when it is none) and the byte after it.
+    private static func entity(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (String, Int) {
         var j = i + 1
-        var name = ""
-        while j < s.count, j - i < 12 {
+        var scalars = 1
+        var ascii = true
+        while j < s.count, scalars < 12 {
             let c = s[j]
-            if c == ";" {
+            if c == 0x3B {  // ";"
                 j += 1
                 break
             }
-            guard c.properties.isAlphabetic || (c >= "0" && c <= "9") || c == "#" else { break }
-            name.unicodeScalars.append(c)
-            j += 1
-        }
-        if name.hasPrefix("#") {
-            let digits = name.dropFirst()
-            let value: UInt32?
-            if digits.first == "x" || digits.first == "X" {
-                value = UInt32(digits.dropFirst(), radix: 16)
+            var len = 1
+            if c < 0x80 {
+                guard ASCII.isAlpha(c) || ASCII.isDigit(c) || c == 0x23 else { break }
             } else {
-                value = UInt32(digits)
+                let (u, l) = scalar(s, at: j)
+                guard u.properties.isAlphabetic else { break }
+                len = l
+                ascii = false
+            }
+            j += len
+            scalars += 1
+        }
+        // The name: the bytes after "&" up to j, without the ";".
+        var nameEnd = j
+        if nameEnd > i + 1, s[nameEnd - 1] == 0x3B { nameEnd -= 1 }
+        let nameBytes = UnsafeBufferPointer(rebasing: s[(i + 1)..<nameEnd])
+        if nameBytes.first == 0x23 {  // "#"
+            let digits = nameBytes.dropFirst()
+            var value: UInt32? = nil
+            if ascii {
+                let text = String(decoding: digits, as: UTF8.self)
+                if digits.first == 0x78 || digits.first == 0x58 {
+                    value = UInt32(text.dropFirst(), radix: 16)
+                } else {
+                    value = UInt32(text)
+                }
             }
             if let v = value, let u = Unicode.Scalar(v), v != 0 {
                 return (String(u), j)
             }
             return ("&", i + 1)
         }
-        if let d = named[name] ?? named[name.lowercased()] { return (d, j) }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        if let d = named[name] ?? named[ascii ? String(decoding: nameBytes.map { ASCII.lower($0) }, as: UTF8.self)
+                                               : name.lowercased()] {
+            return (d, j)
+        }
         return ("&", i + 1)
     }
 
     /// Builds the text: collapses whitespace outside <pre>, tracks lists and table rows.
     private struct Renderer {
-        var lines: [String] = []
+        /// The finished text so far: lines joined by LF, blank lines collapsed, none leading.
+        var out: [UInt8] = []
+        /// Whether any line was finished (the raw lines, before collapsing), and whether the
+        /// last one was empty.
+        var hasLines = false
+        var lastLineEmpty = false
+        /// A blank line goes into `out` only when a non-blank one follows (none trailing).
+        var outBlankPending = false
         /// The line being built, as UTF-8 bytes: appending a scalar to a String per scalar
         /// and Character-wise suffix tests were the hot spots here.
         var line: [UInt8] = []
@@ -204,24 +306,27 @@ public enum HTMLText {
         var cellSeparatorPending = false
         var blankPending = 0
 
-        mutating func scalar(_ c: Unicode.Scalar) {
+        /// ASCII whitespace from the HTML source: collapsed outside <pre>.
+        mutating func whitespace(_ b: UInt8) {
             if pre > 0 {
-                if c == "\n" { newline() } else if c != "\r" { putScalar(c) }
+                if b == ASCII.lf { newline() } else if b != ASCII.cr { putByte(b) }
                 return
             }
-            if c == " " || c == "\t" || c == "\n" || c == "\r" {
-                pendingSpace = true
-                return
-            }
-            putScalar(c)
+            pendingSpace = true
         }
 
+        /// One ASCII byte of text (a "<" that opens no tag).
+        mutating func text(_ b: UInt8) {
+            if HTMLText.isWhitespace(b) { whitespace(b) } else { putByte(b) }
+        }
+
+        /// Decoded entity text.
         mutating func text(_ s: String) {
             if s == " " {
                 pendingSpace = true
                 return
             }
-            for u in s.unicodeScalars { scalar(u) }
+            for b in s.utf8 { text(b) }
         }
 
         mutating func put(_ s: String) {
@@ -229,25 +334,15 @@ public enum HTMLText {
             line.append(contentsOf: s.utf8)
         }
 
-        mutating func putScalar(_ c: Unicode.Scalar) {
+        /// Whole UTF-8 sequences with no whitespace, "<" or "&".
+        mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
             prepareForText()
-            let v = c.value
-            switch v {
-            case ..<0x80:
-                line.append(UInt8(v))
-            case ..<0x800:
-                line.append(UInt8(0xC0 | (v >> 6)))
-                line.append(UInt8(0x80 | (v & 0x3F)))
-            case ..<0x10000:
-                line.append(UInt8(0xE0 | (v >> 12)))
-                line.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                line.append(UInt8(0x80 | (v & 0x3F)))
-            default:
-                line.append(UInt8(0xF0 | (v >> 18)))
-                line.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                line.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                line.append(UInt8(0x80 | (v & 0x3F)))
-            }
+            line.append(contentsOf: bytes)
+        }
+
+        mutating func putByte(_ b: UInt8) {
+            prepareForText()
+            line.append(b)
         }
 
         mutating func prepareForText() {
@@ -262,8 +357,8 @@ public enum HTMLText {
             }
             if pendingSpace && !line.isEmpty && !lastCharacterIs(" ", utf8: Self.spaceUTF8) { line.append(0x20) }
             pendingSpace = false
-            if line.isEmpty && blankPending > 0 && !lines.isEmpty {
-                if lines.last != "" { lines.append("") }
+            if line.isEmpty && blankPending > 0 && hasLines {
+                if !lastLineEmpty { emit([]) }
             }
             blankPending = 0
         }
@@ -271,7 +366,7 @@ public enum HTMLText {
         mutating func newline() {
             cellSeparatorPending = false
             trimEnd()
-            lines.append(Self.replacingNBSP(line))
+            emit(Self.replacingNBSP(line))
             line.removeAll(keepingCapacity: true)
             pendingSpace = false
         }
@@ -304,7 +399,7 @@ public enum HTMLText {
                     pendingSpace = true
                     return
                 }
-                if line.isEmpty && pendingSpace == false && !lines.isEmpty && blankPending > 0 {
+                if line.isEmpty && pendingSpace == false && hasLines && blankPending > 0 {
                     return
                 }
                 newline()
@@ -350,18 +445,27 @@ public enum HTMLText {
             }
         }
 
+        /// Finishes one line (NBSP already a space): leading blank lines dropped, runs of
+        /// blank lines collapsed to one, trailing ones dropped (in `finish`).
+        mutating func emit(_ t: [UInt8]) {
+            hasLines = true
+            lastLineEmpty = t.isEmpty
+            if t.isEmpty {
+                // A line of only &nbsp; is a deliberate blank line (Mail.ru, Outlook).
+                if !out.isEmpty { outBlankPending = true }
+                return
+            }
+            if !out.isEmpty {
+                out.append(ASCII.lf)
+                if outBlankPending { out.append(ASCII.lf) }
+            }
+            outBlankPending = false
+            out.append(contentsOf: t)
+        }
+
         mutating func finish() -> String {
             breakLine()
-            // Drop leading/trailing blank lines and collapse runs of blank lines.
-            var out: [String] = []
-            // NBSP became a space when each line was stored (`replacingNBSP`).
-            for t in lines {
-                // A line of only &nbsp; is a deliberate blank line (Mail.ru, Outlook).
-                if t.isEmpty && (out.isEmpty || out.last == "") { continue }
-                out.append(t)
-            }
-            while out.last == "" { out.removeLast() }
-            return out.joined(separator: "\n")
+            return String(decoding: out, as: UTF8.self)
         }
 
         private mutating func trimEnd() {
@@ -395,9 +499,15 @@ public enum HTMLText {
         /// The line as a String with NBSP (U+00A0) as a space. Done on the bytes when every
         /// NBSP stands between scalars that cannot join it into a larger Character (the
         /// usual case); otherwise Foundation's `replacingOccurrences`, as before.
-        static func replacingNBSP(_ bytes: [UInt8]) -> String {
+        static func replacingNBSP(_ bytes: [UInt8]) -> [UInt8] {
             let n = bytes.count
-            var i = 0
+            // Most lines hold no 0xC2 byte at all (Cyrillic is 0xD0/0xD1 + one byte).
+            let firstC2 = bytes.withUnsafeBufferPointer { u -> Int? in
+                guard let base = u.baseAddress, let p = memchr(base, 0xC2, n) else { return nil }
+                return UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+            }
+            guard let firstC2 else { return bytes }
+            var i = firstC2
             var found = false
             var simple = true
             while i + 1 < n {
@@ -412,9 +522,9 @@ public enum HTMLText {
                     i += 1
                 }
             }
-            if !found { return String(decoding: bytes, as: UTF8.self) }
+            if !found { return bytes }
             if !simple {
-                return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{A0}", with: " ")
+                return Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{A0}", with: " ").utf8)
             }
             var out: [UInt8] = []
             out.reserveCapacity(n)
@@ -428,7 +538,7 @@ public enum HTMLText {
                     i += 1
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
 
         /// The scalar ending just before `at` is not a Prepend (all Prepend are ≥ U+0600).

@@ -234,17 +234,22 @@ struct MIMEParser {
     }
 
     private static func mayHaveUUEncode(_ body: [UInt8]) -> Bool {
-        // "begin " at a line start; cheap pre-check before the line scan.
-        var i = 0
-        let n = body.count
-        while i + 6 < n {
-            if body[i] == 0x62, (i == 0 || body[i - 1] == ASCII.lf), body[i + 1] == 0x65, body[i + 2] == 0x67,
-               body[i + 3] == 0x69, body[i + 4] == 0x6E, body[i + 5] == ASCII.space {
-                return true
+        // "begin " at a line start, followed by at least one more byte; memchr finds the
+        // candidates, a cheap pre-check before the line scan.
+        body.withUnsafeBufferPointer { u in
+            guard let base = u.baseAddress else { return false }
+            let needle: StaticString = "begin "
+            var i = 0
+            let n = u.count
+            while i + 6 < n {
+                guard let hit = memchr(base + i, 0x62, n - i) else { return false }
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if at + 6 >= n { return false }
+                if at == 0 || base[at - 1] == ASCII.lf, memcmp(base + at, needle.utf8Start, 6) == 0 { return true }
+                i = at + 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     static func guessType(_ filename: String) -> String {
@@ -327,7 +332,9 @@ struct MIMEParser {
         var isClose: Bool
     }
 
-    /// One pass over the lines of `start..<end`, memchr for line ends.
+    /// The delimiter lines of `start..<end`. Only lines starting with "-" can be one, so
+    /// memchr jumps from "-" to "-" (a base64 part has none: one call for the whole part)
+    /// and only lines starting there are measured.
     static func scanDelimiters(_ buf: [UInt8], start: Int, end: Int, boundary: [UInt8]) -> [Delimiter] {
         var found: [Delimiter] = []
         let blen = boundary.count
@@ -337,8 +344,15 @@ struct MIMEParser {
                 guard let bbase = bp.baseAddress else { return }
                 var i = start
                 while i < end {
+                    guard let hyphen = memchr(base + i, Int32(ASCII.hyphen), end - i) else { return }
+                    let h = UnsafePointer<UInt8>(hyphen.assumingMemoryBound(to: UInt8.self)) - base
+                    // A line start: the range's start or just after an LF.
+                    guard h == start || base[h - 1] == ASCII.lf else {
+                        i = h + 1
+                        continue
+                    }
                     // Line content end and next line start.
-                    let lf = memchr(base + i, Int32(ASCII.lf), end - i)
+                    let lf = memchr(base + h, Int32(ASCII.lf), end - h)
                     let next: Int
                     var contentEnd: Int
                     if let lf {
@@ -349,10 +363,10 @@ struct MIMEParser {
                         next = end
                         contentEnd = end
                     }
-                    if contentEnd > i, base[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
-                    if contentEnd - i >= 2 + blen, base[i] == ASCII.hyphen, base[i + 1] == ASCII.hyphen,
-                       memcmp(base + i + 2, bbase, blen) == 0 {
-                        var j = i + 2 + blen
+                    if contentEnd > h, base[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+                    if contentEnd - h >= 2 + blen, base[h + 1] == ASCII.hyphen,
+                       memcmp(base + h + 2, bbase, blen) == 0 {
+                        var j = h + 2 + blen
                         var isClose = false
                         if j + 2 <= contentEnd, base[j] == ASCII.hyphen, base[j + 1] == ASCII.hyphen {
                             isClose = true
@@ -369,7 +383,7 @@ struct MIMEParser {
                             j += 1
                         }
                         if ok {
-                            found.append(Delimiter(lineStart: i, next: next, isClose: isClose))
+                            found.append(Delimiter(lineStart: h, next: next, isClose: isClose))
                             if isClose { return }
                         }
                     }

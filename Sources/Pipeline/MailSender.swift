@@ -39,4 +39,15 @@ public struct SendResult: Sendable, Hashable {
 /// be reached at all; otherwise one result per envelope.
 public protocol MailSender {
     func send(_ batch: [Envelope]) throws -> [SendResult]
+    /// Sends the batch in order, handing each verdict to `each` as soon as the relay gives it
+    /// (deliver commits it there, before the next message goes out). An error thrown by `each`
+    /// stops the batch and is rethrown.
+    func send(_ batch: [Envelope], each: (SendResult) throws -> Void) throws
+}
+
+extension MailSender {
+    /// For senders that only answer per batch: the verdicts once the batch is done.
+    public func send(_ batch: [Envelope], each: (SendResult) throws -> Void) throws {
+        for result in try send(batch) { try each(result) }
+    }
 }

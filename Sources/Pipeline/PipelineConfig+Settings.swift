@@ -34,6 +34,7 @@ extension PipelineConfig {
             timeZone: campaign.timeZone, dailySendBudget: settings.smtp.dailyBudget,
             answerExistingOnFirstRun: answerExistingOnFirstRun,
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
+        coordinators = Set(settings.coordinators.map { $0.email.lowercased() })
         trustedAuthservIDs = Set(settings.security.trustedAuthservIDs)
         coordinators = settings.coordinators.map { $0.email.lowercased() }
         consentVersion = settings.privacy.consentVersion

@@ -154,10 +154,11 @@ extension Stages {
             SELECT COUNT(*) FROM outboxMessage o JOIN inboundMessage i ON i.id = o.causeInboundID
             WHERE o.recipient = ? AND i.fetchedAt >= ? AND i.fetchedAt < ?
             """, arguments: [recipient, day.start, day.end]) ?? 0
-        if earlier >= config.maxRepliesPerRecipientPerDay {
+        let limit = try replyLimit(db, recipient: recipient, day: day)
+        if earlier >= limit {
             outbox.state = .held
             logger.warning("reply held: too many replies to one address today", metadata: [
-                "inbound.id": "\(inboundID)", "outbox.limit": "\(config.maxRepliesPerRecipientPerDay)",
+                "inbound.id": "\(inboundID)", "outbox.limit": "\(limit)",
             ])
         }
         try outbox.insert(db)

@@ -21,6 +21,10 @@ extension Settings {
     /// Validates TOML text as if it were the content of `file` (relative paths resolve against
     /// `file`'s folder). Checks that `ca_file`s exist; touches nothing else on disk.
     public static func parse(_ text: String, file: URL) throws(ConfigError) -> Settings {
+        // toml++ aborts the process on some malformed table headers (see TOMLPrecheck).
+        if let problem = TOMLPrecheck.problem(in: text) {
+            throw ConfigError(file: file, problems: [problem])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

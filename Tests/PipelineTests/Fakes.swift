@@ -86,10 +86,20 @@ final class FakeSender: MailSender, @unchecked Sendable {
     private(set) var connections = 0
 
     func send(_ batch: [Envelope]) throws -> [SendResult] {
+        var results: [SendResult] = []
+        try send(batch) { results.append($0) }
+        return results
+    }
+
+    /// As a relay does: each message is accepted (or not) before the next one is sent, and
+    /// the verdict is handed over at once.
+    func send(_ batch: [Envelope], each: (SendResult) throws -> Void) throws {
         try lock.withLock {
             if down { throw PipelineError.temporary("SMTP 127.0.0.1:2525 connection refused (fake)") }
             connections += 1
-            return batch.map { envelope in
+        }
+        for envelope in batch {
+            let result = lock.withLock { () -> SendResult in
                 let recipient = envelope.recipients.first ?? ""
                 if refused.contains(recipient) {
                     return SendResult(id: envelope.id, code: 550, text: "5.1.1 no such user", outcome: .permanent)
@@ -100,6 +110,7 @@ final class FakeSender: MailSender, @unchecked Sendable {
                 accepted.append((RawHeaders.messageID(in: envelope.raw) ?? "", recipient, envelope.raw))
                 return SendResult(id: envelope.id, code: 250, text: "2.0.0 Ok: queued", outcome: .delivered)
             }
+            try each(result)
         }
     }
 
