@@ -36,7 +36,6 @@ extension PipelineConfig {
             backoff: settings.delivery.retrySchedule, lifetime: settings.delivery.lifetime)
         coordinators = Set(settings.coordinators.map { $0.email.lowercased() })
         trustedAuthservIDs = Set(settings.security.trustedAuthservIDs)
-        coordinators = settings.coordinators.map { $0.email.lowercased() }
         consentVersion = settings.privacy.consentVersion
         places = .bundled // participants' eligibility at intake (data/perm-krai-*.csv, compiled in)
         eligibilityRules = EligibilityRules(minimumDistanceKm: settings.participants.minimumDistanceKm,

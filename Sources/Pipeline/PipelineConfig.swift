@@ -46,7 +46,8 @@ public struct PipelineConfig: Sendable {
     /// Error replies one sender gets a day at most (each for a different set of errors).
     public var errorRepliesPerDay: Int = 3
     /// Coordinators' addresses (lowercased): like experts, exempt from
-    /// `maxRepliesPerRecipientPerDay` (see `Stages.replyLimit`).
+    /// `maxRepliesPerRecipientPerDay` (see `Stages.replyLimit`); they may send participant
+    /// score sheets too.
     public var coordinators: Set<String> = []
     /// authserv-ids of our receiving servers whose Authentication-Results are believed
     /// (RFC 8601 §5). When set, the kinds in `verifiedKinds` from a sender they do not
@@ -55,8 +56,6 @@ public struct PipelineConfig: Sendable {
     /// Form kinds that act with authority (score sheets, commands): held unless the sender is
     /// verified (when `trustedAuthservIDs` is set) and never from a failed check.
     public var verifiedKinds: Set<String> = ["score", "motivation"]
-    /// Coordinators' addresses (lower-cased): they may send participant score sheets too.
-    public var coordinators: [String] = []
     /// The consent text version stored with each submission (152-FZ).
     public var consentVersion: String = "unversioned"
     /// The Perm Krai tables for the participants' eligibility; nil: no check at intake.
