@@ -46,8 +46,8 @@ public struct PipelineConfig: Sendable {
     /// Error replies one sender gets a day at most (each for a different set of errors).
     public var errorRepliesPerDay: Int = 3
     /// Coordinators' addresses (lowercased): like experts, exempt from
-    /// `maxRepliesPerRecipientPerDay` (see `Stages.replyLimit`); they may send participant
-    /// score sheets too.
+    /// `maxRepliesPerRecipientPerDay` (see `Stages.replyLimit`), and they may send
+    /// participant score sheets.
     public var coordinators: Set<String> = []
     /// authserv-ids of our receiving servers whose Authentication-Results are believed
     /// (RFC 8601 §5). When set, the kinds in `verifiedKinds` from a sender they do not
