@@ -101,7 +101,7 @@ let package = Package(
         // Benchmark only (scripts/bench): the real stages against the local servers, not shipped.
         .executableTarget(
             name: "pipeline-bench",
-            dependencies: ["Pipeline", "Store", "MailTransport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Pipeline", "Store", "MailTransport", "Forms", "MailMessage", .product(name: "Logging", package: "swift-log")]
         ),
         // Benchmark only (scripts/bench-parse): times MailMessage on a corpus, not shipped.
         .executableTarget(name: "parse-bench", dependencies: ["MailMessage"]),

@@ -115,12 +115,26 @@ public struct FormReader: Sendable {
                            formVersion: form.version, fromQuote: form.usesQuotedText)
     }
 
+    /// Only spaces and line breaks (what trimming them would empty), checked without bridging
+    /// the whole text to NSString.
+    static func isBlank(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) }
+    }
+
+    /// Whether a text/plain part exists outside embedded messages.
+    static func hasPlainTextPart(_ part: MIMEPart) -> Bool {
+        if part.contentType == "text/plain" { return true }
+        return part.children.contains { $0.embedded == nil && hasPlainTextPart($0) }
+    }
+
     private func collectSources(_ message: Message, location: String, depth: Int, into sources: inout [Source]) {
         let body = message.textBody
-        if !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !FormReader.isBlank(body) {
             sources.append(Source(text: body, location: location))
         }
-        if let html = message.htmlText, html != body, !html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Without any text/plain part the body already is the HTML as text: do not render it twice.
+        if FormReader.hasPlainTextPart(message.root), let html = message.htmlText, html != body,
+           !FormReader.isBlank(html) {
             sources.append(Source(text: html, location: location))
         }
         for attachment in message.attachments {

@@ -106,6 +106,13 @@ public struct FormTextReader: Sendable {
     private func splitInlineLabels(_ line: ZonedLine, index: LabelIndex) -> [ZonedLine] {
         guard line.zone == .body || line.zone == .quoted else { return [line] }
         let text = line.text
+        // At least two colons are needed; the byte count bounds the Character count.
+        var colonBytes = 0
+        for b in text.utf8 where b == UInt8(ascii: ":") {
+            colonBytes += 1
+            if colonBytes >= 2 { break }
+        }
+        guard colonBytes >= 2 else { return [line] }
         var colons: [Substring.Index] = []
         var depth = 0
         var i = text.startIndex
@@ -167,11 +174,11 @@ public struct FormTextReader: Sendable {
         var line = text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
         guard !line.isEmpty else { return .plain }
         // Bounded work per line: labels live near the start of a line.
-        let head = line.prefix(160)
+        let head = FormTextReader.head(line)
         if let version = versionValue(head) { return .version(version) }
         let colon = firstColonOutsideParentheses(head)
         if colon == nil || line[line.index(after: colon ?? line.startIndex)...].allSatisfy({ $0.isWhitespace }) {
-            if head.count == line.count, let kind = index.heading(line) { return .heading(kind) }
+            if head.endIndex == line.endIndex, let kind = index.heading(line) { return .heading(kind) }
         }
         // A checkbox before the label: "[x] Согласие на обработку персональных данных".
         var prefixMark: Substring = ""
@@ -180,7 +187,7 @@ public struct FormTextReader: Sendable {
             line = line[mark...].drop(while: { $0 == " " })
         }
         line = stripNumbering(line)
-        let head2 = line.prefix(160)
+        let head2 = FormTextReader.head(line)
         var labelPart: Substring
         var valuePart: Substring
         var refs: Set<FieldRef> = []
@@ -196,7 +203,7 @@ public struct FormTextReader: Sendable {
         } else {
             // A line with no separator is a label only when it is exactly one ("ФИО" alone, value
             // below); a value line like "заявка № 5" must not be taken for a misspelt label.
-            guard line.count <= 120 else { return .plain }
+            guard line.utf8.count <= 120 || TextScan.end(ofCharacters: 120, in: line) == line.endIndex else { return .plain }
             labelPart = line
             valuePart = ""
             refs = index.fields(forLabel: FormTextReader.trimLabel(labelPart), fuzzy: false)
@@ -208,25 +215,37 @@ public struct FormTextReader: Sendable {
         return .label(refs, label: labelPart, value: valuePart)
     }
 
+    /// The first 160 characters of a line; a short line is its own head (no Character walk).
+    static func head(_ line: Substring) -> Substring {
+        line.utf8.count <= 160 ? line : line[..<TextScan.end(ofCharacters: 160, in: line)]
+    }
+
     private func versionValue(_ head: Substring) -> String? {
         guard let first = head.unicodeScalars.first, "ВвFf".unicodeScalars.contains(first),
-              let colon = head.firstIndex(of: ":") else { return nil }
+              let colon = head.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = LabelKey(head[..<colon])
         guard key.string == "версияформы" || key.string == "formversion" else { return nil }
         let v = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         return v.isEmpty ? nil : v
     }
 
+    /// On the UTF-8 bytes: `(`, `)`, `:` are ASCII and the full-width colon is EF BC 9A.
     private func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
         var depth = 0
-        let scalars = s.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if (c == ":" || c == "：") && depth == 0 {
+        let u = s.utf8
+        var i = u.startIndex
+        while i < u.endIndex {
+            let c = u[i]
+            if c == UInt8(ascii: "(") {
+                depth += 1
+            } else if c == UInt8(ascii: ")") {
+                depth = max(0, depth - 1)
+            } else if depth == 0, c == UInt8(ascii: ":") {
+                return i
+            } else if depth == 0, c == 0xEF, TextScan.bytes(u, at: i, are: [0xEF, 0xBC, 0x9A]) {
                 return i
             }
-            i = scalars.index(after: i)
+            i = u.index(after: i)
         }
         return nil
     }
@@ -235,12 +254,12 @@ public struct FormTextReader: Sendable {
 
     /// Spaces, tabs and markdown marks around a label; scalar-level, no Foundation bridging.
     static func trimLabel(_ s: Substring) -> Substring {
-        let junk: Set<Unicode.Scalar> = [" ", "\t", "*", "_", "#", "\u{A0}"]
+        func junk(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "*" || c == "_" || c == "#" || c == "\u{A0}" }
         let u = s.unicodeScalars
         var start = u.startIndex
         var end = u.endIndex
-        while start < end, junk.contains(u[start]) { start = u.index(after: start) }
-        while end > start, junk.contains(u[u.index(before: end)]) { end = u.index(before: end) }
+        while start < end, junk(u[start]) { start = u.index(after: start) }
+        while end > start, junk(u[u.index(before: end)]) { end = u.index(before: end) }
         return Substring(u[start..<end])
     }
     static let labelTrim = CharacterSet(charactersIn: " \t*_#")
@@ -248,16 +267,23 @@ public struct FormTextReader: Sendable {
     /// "Телефон — 8 912 …", "Телефон - 8 912", "Телефон<TAB>8 912": a spaced dash or a tab
     /// after a known label.
     private func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
-        var i = head.startIndex
-        while i < head.endIndex {
-            let c = head[i]
-            let next = head.index(after: i)
+        // On the UTF-8 bytes: tab, space, `-` are ASCII; `–` and `—` are E2 80 93 / E2 80 94.
+        let u = head.utf8
+        var i = u.startIndex
+        while i < u.endIndex {
+            let c = u[i]
+            let next = u.index(after: i)
             var sepEnd: Substring.Index?
-            if c == "\t" {
+            if c == 0x09 {
                 sepEnd = next
-            } else if c == " ", next < head.endIndex, "-–—".contains(head[next]) {
-                let afterDash = head.index(after: next)
-                if afterDash < head.endIndex, head[afterDash] == " " { sepEnd = head.index(after: afterDash) }
+            } else if c == 0x20, next < u.endIndex {
+                var afterDash: Substring.Index?
+                if u[next] == UInt8(ascii: "-") {
+                    afterDash = u.index(after: next)
+                } else if TextScan.bytes(u, at: next, are: [0xE2, 0x80, 0x93]) || TextScan.bytes(u, at: next, are: [0xE2, 0x80, 0x94]) {
+                    afterDash = u.index(next, offsetBy: 3)
+                }
+                if let a = afterDash, a < u.endIndex, u[a] == 0x20 { sepEnd = u.index(after: a) }
             }
             if let end = sepEnd, i > head.startIndex {
                 let refs = LabelIndex.shared.fields(forLabel: FormTextReader.trimLabel(full[..<i]))
@@ -269,7 +295,10 @@ public struct FormTextReader: Sendable {
         return nil
     }
 
+    private static let checkboxStarts: Set<Unicode.Scalar> = ["[", "☒", "☑", "✅", "☐", "✓", "✔"]
+
     private func leadingCheckbox(_ line: Substring) -> Substring.Index? {
+        guard let first = line.unicodeScalars.first, FormTextReader.checkboxStarts.contains(first) else { return nil }
         for mark in ["[x]", "[X]", "[х]", "[Х]", "[v]", "[V]", "[✓]", "[✔]", "[ ]", "[]", "☒", "☑", "✅", "☐", "✓", "✔"] {
             if line.hasPrefix(mark) { return line.index(line.startIndex, offsetBy: mark.count) }
         }
@@ -368,12 +397,12 @@ public struct FormTextReader: Sendable {
         let range = following.lowerBound..<stop
         // An untouched template value ("[ ]") with the answer typed on the next line.
         if !first.isEmpty, !FormTextReader.isFilled(first),
-           range.contains(where: { !lines[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+           range.contains(where: { !TextScan.trimmingWhitespaces(lines[$0].text).isEmpty }) {
             first = ""
             collected = []
         }
         if type.takesContinuationLines {
-            for i in range { collected.append(lines[i].text.trimmingCharacters(in: .whitespaces)) }
+            for i in range { collected.append(TextScan.trimmingWhitespaces(lines[i].text)) }
             while let last = collected.last, last.isEmpty { collected.removeLast() }
             while let f = collected.first, f.isEmpty { collected.removeFirst() }
             return FormTextReader.cleanPlaceholder(collected.joined(separator: "\n"))
@@ -381,7 +410,7 @@ public struct FormTextReader: Sendable {
         if collected.isEmpty {
             var started = false
             for i in range {
-                let t = lines[i].text.trimmingCharacters(in: .whitespaces)
+                let t = TextScan.trimmingWhitespaces(lines[i].text)
                 if t.isEmpty { if started { break } else { continue } }
                 started = true
                 collected.append(t)

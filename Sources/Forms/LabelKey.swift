@@ -88,6 +88,8 @@ struct LabelKey: Hashable, Sendable {
     func distance(to other: LabelKey, limit: Int) -> Int {
         let a = scalars, b = other.scalars
         if abs(a.count - b.count) > limit { return limit + 1 }
+        // The label lookups only ask "at most one typo?": answer in one pass, no allocation.
+        if limit == 1 { return LabelKey.withinOneEdit(a, b) }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var prev2 = [Int](repeating: 0, count: b.count + 1)
         var prev = Array(0...b.count)
@@ -107,5 +109,22 @@ struct LabelKey: Hashable, Sendable {
         }
         return prev[b.count]
     }
-}
 
+    /// The optimal-string-alignment distance when it is 0 or 1, else 2: equal, or one letter
+    /// changed, inserted, deleted, or two adjacent letters swapped. Linear, allocation-free.
+    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.count == b.count {
+            guard let i = a.indices.first(where: { a[$0] != b[$0] }) else { return 0 }
+            // One substitution at i, or a swap of i and i+1.
+            if a[(i + 1)...].elementsEqual(b[(i + 1)...]) { return 1 }
+            if i + 1 < a.count, a[i] == b[i + 1], a[i + 1] == b[i], a[(i + 2)...].elementsEqual(b[(i + 2)...]) { return 1 }
+            return 2
+        }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return 2 }
+        // One insertion: the first difference is the extra letter.
+        var i = 0
+        while i < short.count, long[i] == short[i] { i += 1 }
+        return long[(i + 1)...].elementsEqual(short[i...]) ? 1 : 2
+    }
+}

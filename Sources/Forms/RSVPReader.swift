@@ -48,9 +48,30 @@ public struct RSVPReader: Sendable {
         return (answer, comment.isEmpty ? nil : comment)
     }
 
+    /// False only when `text` cannot hold the prefix in any case: its last two characters
+    /// (e.g. `V-`) never occur on the UTF-8 bytes. `tokens` also scans whole bodies, and
+    /// upper-casing every body to find nothing was a tenth of the form reader's time.
+    static func mayContain(_ prefix: String, in text: String) -> Bool {
+        let tail = Array(prefix.utf8.suffix(2))
+        // Only ASCII letters whose upper case no other letter shares (not i/ı, s/ſ, k/K).
+        func plain(_ b: UInt8) -> Bool {
+            b < 0x80 && !"iIsSkK".utf8.contains(b)
+        }
+        guard tail.count == 2, tail.allSatisfy(plain) else { return true }
+        func folded(_ b: UInt8) -> UInt8 { (0x61...0x7A).contains(b) ? b - 0x20 : b }
+        let (a, b) = (folded(tail[0]), folded(tail[1]))
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            let f = folded(byte)
+            if previous == a, f == b { return true }
+            previous = f
+        }
+        return false
+    }
+
     /// `[INV-ABC123]` tokens of the subject (upper-cased), in order.
     public func tokens(inSubject subject: String?) -> [String] {
-        guard let subject else { return [] }
+        guard let subject, RSVPReader.mayContain(tokenPrefix, in: subject) else { return [] }
         var found: [String] = []
         let upper = subject.uppercased()
         var rest = upper[...]

@@ -26,9 +26,11 @@ enum TextZones {
         "отправлено из приложения", "get outlook for",
     ]
 
-    /// Zone every line. Linear in the text length.
+    /// Zone every line. Linear in the text length: lines are cut on the UTF-8 bytes, and a
+    /// line is lower-cased (a short prefix, or the whole line only when its first or last
+    /// character could make it a separator, attribution or header) only where a rule reads it.
     static func split(_ text: String) -> [ZonedLine] {
-        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let rawLines = lines(of: text)
         var lines: [ZonedLine] = []
         lines.reserveCapacity(rawLines.count)
         var inSignature = false
@@ -42,15 +44,17 @@ enum TextZones {
             if depth != previousDepth { inSignature = false }
             previousDepth = depth
             let trimmed = TextZones.trimSpaces(content)
-            let lower = trimmed.lowercased()
+            // The lower-cased prefix, only for lines whose first letter can start a signature
+            // or an Outlook header (most lines cannot).
+            let start = TextZones.mayStartSignatureOrHeader(trimmed) ? lowerPrefix(trimmed) : ""
 
             if inHeaderRun {
-                if trimmed.isEmpty { inHeaderRun = false } else if isHeaderLine(lower) {
+                if trimmed.isEmpty { inHeaderRun = false } else if isHeaderLine(trimmed) {
                     lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
                     continue
                 } else { inHeaderRun = false }
             }
-            if isSeparator(lower) {
+            if isSeparator(trimmed) {
                 lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
                 belowSeparator = true
                 inHeaderRun = true
@@ -58,8 +62,8 @@ enum TextZones {
                 continue
             }
             // Outlook without a separator: "From: …" directly followed by "Sent: …".
-            if depth == 0, startsWithHeader(lower, ["from", "от"]), index + 1 < rawLines.count {
-                let next = stripQuoteMarkers(rawLines[index + 1]).0.trimmingCharacters(in: .whitespaces).lowercased()
+            if depth == 0, startsWithHeader(start, ["from", "от"]), index + 1 < rawLines.count {
+                let next = lowerPrefix(TextZones.trimSpaces(stripQuoteMarkers(rawLines[index + 1]).0))
                 if startsWithHeader(next, ["sent", "date", "отправлено", "дата"]) {
                     lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
                     belowSeparator = true
@@ -69,15 +73,18 @@ enum TextZones {
                     continue
                 }
             }
-            if isAttribution(trimmed, lower) {
+            if isAttribution(trimmed) {
                 lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
                 inSignature = false
                 // A reply quoted with `>` marks its own lines; otherwise the rest is the original.
                 if !nextNonEmptyIsMarked(rawLines, after: index) { belowSeparator = true; previousDepth = depth + 1 }
                 continue
             }
-            if LabelIndex.shared.heading(trimmed) != nil, trimmed.count < 200 { inSignature = false }
-            if trimmed == "--" || content == "-- " || signatureStarts.contains(where: { lower.hasPrefix($0) }) {
+            // A form heading ends a signature (only looked up inside one: it is a whole-line key).
+            if inSignature, trimmed.count < 200, LabelIndex.shared.heading(trimmed) != nil {
+                inSignature = false
+            }
+            if trimmed == "--" || content == "-- " || signatureStarts.contains(where: { start.utf8.starts(with: $0.utf8) }) {
                 inSignature = true
                 signatureDepth = depth
             }
@@ -90,15 +97,53 @@ enum TextZones {
         return lines
     }
 
+    /// The lines of a text, cut at LF, CR LF and CR (a CR LF pair is one break) on the UTF-8
+    /// bytes; the same lines as `split(omittingEmptySubsequences: false)` on Characters.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                out.append(text[lineStart..<i])
+                var next = utf8.index(after: i)
+                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                lineStart = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        out.append(text[lineStart..<utf8.endIndex])
+        return out
+    }
+
+    /// The first characters of a line, lower-cased: enough for every prefix rule (the longest
+    /// prefix looked for is 24 characters).
+    static func lowerPrefix(_ s: Substring) -> String {
+        TextScan.lowercased(s[..<TextScan.end(ofCharacters: prefixLength, in: s)])
+    }
+    static let prefixLength = 40
+
+    /// First letters (lower case) of `signatureStarts` and of the `from:`/`от:` headers.
+    static let prefixInitials: Set<Unicode.Scalar> = Set((signatureStarts + ["from", "от"]).compactMap { $0.unicodeScalars.first })
+
+    static func mayStartSignatureOrHeader(_ s: Substring) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        return prefixInitials.contains(first) || prefixInitials.contains(TextScan.lowercased(Substring(String(first))).unicodeScalars.first ?? first)
+    }
+
     /// Spaces and tabs removed at both ends, without Foundation bridging (hot path).
-    static func trimSpaces(_ s: Substring) -> String {
+    static func trimSpaces(_ s: Substring) -> Substring {
         let u = s.unicodeScalars
         var start = u.startIndex
         var end = u.endIndex
         func space(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{A0}" || c == "\r" }
         while start < end, space(u[start]) { start = u.index(after: start) }
         while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
-        return String(u[start..<end])
+        return Substring(u[start..<end])
     }
 
     static func stripQuoteMarkers(_ line: Substring) -> (Substring, Int) {
@@ -117,9 +162,10 @@ enum TextZones {
     static let separatorTrim = CharacterSet(charactersIn: "-–—_= *:")
     static let headerNameTrim = CharacterSet(charactersIn: " *")
 
-    static func isSeparator(_ lower: String) -> Bool {
-        guard let first = lower.first, let last = lower.last, "-–—_=".contains(first) || last == ":" || "-–—_=".contains(last),
-              lower.utf8.count < 240 else { return false }
+    static func isSeparator(_ line: Substring) -> Bool {
+        guard let first = line.first, let last = line.last, "-–—_=".contains(first) || last == ":" || "-–—_=".contains(last),
+              line.utf8.count < 240 else { return false }
+        let lower = line.lowercased()
         let core = lower.trimmingCharacters(in: separatorTrim)
         guard core.count < lower.count || lower.hasSuffix(":") else { return false }
         return separators.contains(core) || (lower.hasPrefix("-") && separators.contains(where: { core.contains($0) }))
@@ -129,16 +175,18 @@ enum TextZones {
         names.contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " :") }
     }
 
-    static func isHeaderLine(_ lower: String) -> Bool {
-        guard let colon = lower.firstIndex(of: ":") else { return false }
-        let name = lower[..<colon].trimmingCharacters(in: headerNameTrim)
+    static func isHeaderLine(_ line: Substring) -> Bool {
+        // Header names are short: a colon far into the line is not after one.
+        guard let colon = line.utf8.prefix(64).firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let name = line[..<colon].lowercased().trimmingCharacters(in: headerNameTrim)
         return headerNames.contains(name)
     }
 
     /// "On Mon, 3 Jul 2023 … wrote:", "пн, 3 июл. 2023 г. в 10:15, Иван <ivan@…>:",
     /// "03.07.2023 10:15, Иван пишет:", "Иван написал(а):".
-    static func isAttribution(_ trimmed: String, _ lower: String) -> Bool {
-        guard trimmed.hasSuffix(":"), trimmed.count < 300 else { return false }
+    static func isAttribution(_ trimmed: Substring) -> Bool {
+        guard trimmed.utf8.last == UInt8(ascii: ":"), trimmed.hasSuffix(":"), trimmed.count < 300 else { return false }
+        let lower = trimmed.lowercased()
         if lower.hasSuffix("wrote:") || lower.hasSuffix("writes:") || lower.contains("написал") || lower.hasSuffix("пишет:") {
             return true
         }

@@ -25,7 +25,8 @@ extension Stages {
         var report = ApplyReport()
         while true {
             let rows = try store.pool.read { db in
-                try InboundMessage
+                // Not the raw bytes: apply reads what parse recorded (P5).
+                try InboundMessage.select(InboundMessage.leanSelection)
                     .filter(["parsed", "held", "quarantined"].contains(Column("state")))
                     .filter(Column("appliedAt") == nil)
                     .order(Column("id")).limit(config.fetchBatchSize).fetchAll(db)

@@ -24,8 +24,12 @@ extension Stages {
     public func parse(now: Date) throws -> ParseReport {
         var report = ParseReport()
         while true {
-            let rows = try store.pool.read { try InboundMessage.waiting($0, state: .new, limit: config.fetchBatchSize) }
-            if rows.isEmpty { break }
+            // The rows without their bytes; then the bytes of as many of them as fit the
+            // in-flight budget (at least one), each copied once out of SQLite and dropped after
+            // reading: peak memory follows the budget, not the batch size times 4 MB (P5).
+            let waiting = try store.pool.read { try InboundMessage.waitingLean($0, state: .new, limit: config.fetchBatchSize) }
+            if waiting.isEmpty { break }
+            let rows = Stages.withinBudget(waiting, bytes: Stages.parseBudgetBytes)
             // Replies threaded to an invitation we sent are read as ДА / НЕТ even when a client
             // dropped the [INV-…] token from the subject.
             let invitationIDs = try store.pool.read { db in
@@ -34,7 +38,7 @@ extension Stages {
             }
             // Reading is pure and the hot path (MIME + form reading): spread it over the cores.
             let reader = self.reader
-            let readings = rows.concurrentMap { reader.read([UInt8]($0.raw), invitationIDs: invitationIDs) }
+            let readings = try readAll(rows, with: reader, invitationIDs: invitationIDs)
             let decided = zip(rows, readings).map { row, reading in (row, decide(row: row, reading: reading, now: now)) }
             try store.pool.write { db in
                 for (_, row) in decided {
@@ -59,6 +63,15 @@ extension Stages {
             }
         }
         return report
+    }
+
+    /// Reads each row's message from its stored bytes on all cores; the bytes live only here.
+    private func readAll(_ rows: [InboundMessage], with reader: some MessageReader,
+                         invitationIDs: Set<String>) throws -> [MessageReading] {
+        let raws = try store.pool.read { db in
+            try rows.map { try InboundMessage.rawBytes(db, id: $0.id ?? 0) ?? [] }
+        }
+        return raws.concurrentMap { reader.read($0, invitationIDs: invitationIDs) }
     }
 
     /// Pure: the row after parse.

@@ -80,11 +80,17 @@ extension Stages {
                         continue
                     }
                     let isImport = message.uid <= start.importThroughUid
-                    var row = InboundMessage(
-                        mailbox: mailbox, uidValidity: status.uidValidity, uid: message.uid,
-                        messageID: messageID, sha256: sha, raw: Data(message.raw), fetchedAt: now,
-                        state: isImport ? .imported : .new)
-                    try row.insert(db)
+                    // SQLite copies the bytes when they are bound: the row borrows the fetched
+                    // buffer instead of copying it into a Data first (P5).
+                    let row = try message.raw.withUnsafeBytes { buffer in
+                        var row = InboundMessage(
+                            mailbox: mailbox, uidValidity: status.uidValidity, uid: message.uid,
+                            messageID: messageID, sha256: sha, raw: Stages.borrowedData(buffer), fetchedAt: now,
+                            state: isImport ? .imported : .new)
+                        try row.insert(db)
+                        row.raw = Data()
+                        return row
+                    }
                     try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage",
                                           entityID: row.id, change: "stored as \(row.state.rawValue)")
                     if isImport { imported += 1 } else { stored += 1 }

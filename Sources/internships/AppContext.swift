@@ -16,6 +16,7 @@ struct AppContext {
     /// Loads and validates the configuration (exit 78 on any problem).
     static func load(_ options: CommonOptions, label: String) throws -> AppContext {
         StderrLogHandler.bootstrap(level: options.level)
+        ProcessMemory.returnLargeBlocksToTheSystem()
         var logger = Logger(label: "internships.\(label)")
         logger.logLevel = options.level
         let settings = try Settings.load(from: options.configURL)

@@ -4,6 +4,7 @@
 //   pipeline-bench fetch  --env FILE --user U --db PATH [--stages pickup,parse,apply]
 //   pipeline-bench cursor --env FILE --user U --db PATH      (mark the mailbox as read up to now)
 //   pipeline-bench deliver --env FILE --user U --to R --dir DIR --db PATH
+//   pipeline-bench read --dir DIR [--runs N] [--limit N]   (MIME vs form reading, CPU µs/message)
 // `fetch` with every stage and an up-to-date cursor is "a run with nothing new" (P2).
 import Foundation
 import Logging
@@ -11,9 +12,18 @@ import MailTransport
 import Pipeline
 import Store
 
+ProcessMemory.returnLargeBlocksToTheSystem()
 let arguments = BenchArguments(CommandLine.arguments.dropFirst())
 var logger = Logger(label: "pipeline-bench")
 logger.logLevel = .warning
+
+if arguments.command == "read" {
+    do { try BenchRead.run(arguments) } catch {
+        FileHandle.standardError.write(Data("pipeline-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 
 do {
     let env = try BenchEnv(path: arguments.require("env"))

@@ -150,6 +150,12 @@ def main(argv):
         f"* Servers: Dovecot {meta.get('dovecot', '?')} (Maildir), Postfix {meta.get('postfix', '?')}, "
         f"on loopback with TLS (local CA). Clients: {meta.get('tools', '?')}.",
     ]
+    loads = [f"{k.split('_', 1)[1]}: " + ("reused from an earlier run" if v == "reused" else f"bulk-loaded in {v} s")
+             for k, v in meta.items() if k.startswith("mailbox_")]
+    if loads:
+        machine.append("* Mailboxes (copy into Maildir, `doveadm force-resync`, `doveadm index`): " + "; ".join(loads) + ".")
+    if "p1_reading" in meta:
+        machine.append(f"* Reading alone (`pipeline-bench read`, one thread, CPU µs per message of the P1 corpus): {meta['p1_reading']}.")
     section = [f"<!-- scripts/bench {mode}: begin -->",
                f"## Mail pipeline benchmarks ({mode}: `{command(mode)}`)", ""]
     section += machine + [""] + summary + [""] + out + [f"<!-- scripts/bench {mode}: end -->"]

@@ -1,0 +1,95 @@
+// Forms: byte- and scalar-level helpers for the line scanners (issue 10: form reading was
+// dominated by Character iteration — grapheme breaking and normalising comparisons).
+
+enum TextScan {
+    /// Whether the scalar is always a Character on its own, whatever surrounds it: ASCII and
+    /// Latin-1 letters and punctuation (not CR, which pairs with LF) and Cyrillic letters.
+    /// Combining marks, joiners, Hangul, emoji and the like are not.
+    @inline(__always)
+    static func standsAlone(_ v: UInt32) -> Bool {
+        (v < 0x300 && v != 0x0D) || (0x400...0x482).contains(v) || (0x48A...0x52F).contains(v)
+    }
+
+    /// The index after the first `n` Characters of `s`, or `s.endIndex` when it has no more
+    /// than `n`: the same as `s.prefix(n).endIndex`, counted on scalars while every scalar
+    /// stands alone (the usual Russian or English text), by Characters otherwise.
+    static func end(ofCharacters n: Int, in s: Substring) -> Substring.Index {
+        // Decoded from the contiguous UTF-8 bytes: scalars that stand alone are 1 or 2 bytes.
+        let found: Int?? = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var i = 0
+            var taken = 0
+            while i < bytes.count {
+                let b0 = bytes[i]
+                var value = UInt32(b0)
+                var length = 1
+                if b0 >= 0x80 {
+                    guard b0 & 0xE0 == 0xC0, i + 1 < bytes.count else { return nil }
+                    value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    length = 2
+                }
+                guard standsAlone(value) else { return nil }
+                if taken == n { return i }
+                taken += 1
+                i += length
+            }
+            return bytes.count
+        }
+        if case .some(.some(let offset)) = found { return s.utf8.index(s.startIndex, offsetBy: offset) }
+        if case .some(.none) = found { return s.prefix(n).endIndex }
+        let u = s.unicodeScalars
+        var i = u.startIndex
+        var taken = 0
+        while i < u.endIndex {
+            guard standsAlone(u[i].value) else { return s.prefix(n).endIndex }
+            if taken == n { return i }
+            taken += 1
+            i = u.index(after: i)
+        }
+        return s.endIndex
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (tab and the space separators, Zs) without
+    /// bridging to NSString.
+    static func trimmingWhitespaces(_ s: Substring) -> String {
+        func space(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+        }
+        let u = s.unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(u[start..<end])
+    }
+
+    /// Whether the bytes at `i` are `expected`.
+    @inline(__always)
+    static func bytes(_ u: Substring.UTF8View, at i: Substring.Index, are expected: [UInt8]) -> Bool {
+        var j = i
+        for b in expected {
+            guard j < u.endIndex, u[j] == b else { return false }
+            j = u.index(after: j)
+        }
+        return true
+    }
+
+    /// Lower case of a short text, scalar by scalar: ASCII and Cyrillic directly, the Unicode
+    /// lower-case mapping otherwise (what `lowercased()` does outside a few contextual cases).
+    static func lowercased(_ s: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            let v = c.value
+            switch v {
+            case 0x41...0x5A, 0x410...0x42F:
+                out.append(Unicode.Scalar(v + 0x20) ?? c)
+            case 0x400...0x40F:
+                out.append(Unicode.Scalar(v + 0x50) ?? c)
+            case 0...0x7F, 0x430...0x45F:
+                out.append(c)
+            default:
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+}
