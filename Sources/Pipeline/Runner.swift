@@ -30,6 +30,7 @@ public struct RunReport: Sendable {
     public var digest: DigestReport?
     /// The participants' invitations (nil until a selection is released or without the pass).
     public var invitations: InvitationReport?
+    public var season: SeasonMailReport?
     public var releaseReplies: ReleaseReplyReport?
     public init() {}
 
@@ -53,13 +54,17 @@ public struct Runner {
     public var releaseByReply: ReleaseByReply?
     /// When set, a run that plans also sends the participants' invitations, before deliver.
     public var participants: ParticipantPass?
+    /// When set, a run that plans also queues the season's mails that are due (reminders,
+    /// feedback requests, the final meeting), after the invitations and before deliver.
+    public var season: SeasonDesk?
 
     public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil, participants: ParticipantPass? = nil,
-                releaseByReply: ReleaseByReply? = nil) {
+                season: SeasonDesk? = nil, releaseByReply: ReleaseByReply? = nil) {
         self.stages = stages
         self.lockPath = lockPath ?? stages.store.path + ".lock"
         self.digest = digest
         self.participants = participants
+        self.season = season
         self.releaseByReply = releaseByReply
     }
 
@@ -120,6 +125,10 @@ public struct Runner {
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
             if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }
             if selected.contains(.plan), let participants { report.invitations = try participants.run(stages, now: now) }
+            if selected.contains(.plan), let season {
+                // After the invitations: a late ДА seated there gets the meeting in this run.
+                report.season = try season.pass(now: now)
+            }
             if selected.contains(.deliver), let sender {
                 let delivered = try stages.deliver(via: sender, now: now)
                 report.deliver = delivered

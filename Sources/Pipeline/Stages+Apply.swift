@@ -97,6 +97,8 @@ extension Stages {
         case "score", "motivation":
             let digits = (form.value("application_number") ?? "").filter(\.isNumber)
             return "\(sender)|\(Int(digits).map(String.init) ?? digits)"
+        // One person may propose several ideas: a new version only for the same title.
+        case "idea": return "\(sender)|\(normal(form.value("title")))"
         default: return sender
         }
     }
@@ -107,7 +109,9 @@ extension Stages {
         let inboundID = row.id ?? 0
         if try Submission.caused(by: inboundID, db) != nil { return false }
         let campaign = config.campaign
-        let key = Self.key(kind: form.kind, sender: sender, form: form)
+        var key = Self.key(kind: form.kind, sender: sender, form: form)
+        // Feedback answers one request: with K > 1 a participant reviews each programme apart.
+        if form.kind == "feedback", let token = Self.feedbackToken(inSubject: row.subject) { key += "|FB-\(token.programme)" }
         let number: Int
         let version: Int
         var previous = try Submission.current(db, campaign: campaign, kind: form.kind, key: key)
@@ -155,6 +159,10 @@ extension Stages {
             try recordRSVP(db, fields: fields, row: row, now: now)
         case "motivation":
             try recordMotivation(db, fields: fields, sender: sender, row: row, now: now)
+        case "feedback":
+            try recordFeedback(db, submission: submission, fields: fields, row: row, now: now)
+        case "idea":
+            try recordIdea(db, submission: submission, fields: fields, row: row, now: now)
         default:
             break
         }

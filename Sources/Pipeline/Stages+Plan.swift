@@ -93,6 +93,7 @@ extension Stages {
                 (content.attending, content.rsvpLate) = Self.rsvpOutcome(invitation, answer: form?.value("answer"))
             }
             content.motivation = try motivationEcho(db, submission: submission)
+            if submission.kind == "feedback" { try describeFeedback(&content, submission: submission, db) }
             if submission.version > 1 {
                 let earlier = try Submission.versions(db, campaign: submission.campaign, kind: submission.kind,
                                                       number: submission.number)

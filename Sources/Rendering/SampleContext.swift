@@ -63,7 +63,7 @@ extension SampleContext {
     }
 
     /// One fixed context per template, plus the variants that change the wording.
-    public static let all: [SampleContext] = replies + review + participants
+    public static let all: [SampleContext] = replies + review + participants + season
 
     static let replies: [SampleContext] = [
         SampleContext(name: "ack_program", template: "ack_program", context: with(["number": 5, "fields": programFields, "replaces": .none])),

@@ -6,10 +6,13 @@ public struct FinalMeeting: Sendable, Hashable {
     public var time: ClockTime
     /// Where people join (https).
     public var link: URL
+    /// What the meeting will cover, shown in the announcement (optional `agenda`).
+    public var agenda: String?
 
-    public init(date: CalendarDay, time: ClockTime, link: URL) {
+    public init(date: CalendarDay, time: ClockTime, link: URL, agenda: String? = nil) {
         self.date = date
         self.time = time
         self.link = link
+        self.agenda = agenda
     }
 }

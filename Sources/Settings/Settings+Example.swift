@@ -34,6 +34,7 @@ to = 2028-01-31
 date = 2028-01-25
 time = "15:00"                   # HH:MM in time_zone
 link = "https://meet.example.org/internships-final"   # https only
+# agenda = "Итоги стажировок, идеи совместных проектов"   # optional, shown in the announcement
 
 [mailbox]                        # the programme mailbox, read over IMAP
 imap_url = "imaps://mail.example.org:993"   # imaps:// (TLS, port 993 by default); imap:// to a

@@ -125,7 +125,7 @@ struct SettingsLoader {
         let participantCall = r.table("participant_call", known: ["opens", "closes"]).flatMap { window($0, "opens", "closes") }
         let internships = r.table("internships", known: ["from", "to"]).flatMap { window($0, "from", "to") }
         var meeting: FinalMeeting?? = .some(nil)
-        if let m = r.table("final_meeting", known: ["date", "time", "link"], required: false) {
+        if let m = r.table("final_meeting", known: ["date", "time", "link", "agenda"], required: false) {
             meeting = finalMeeting(m)
         }
         guard let name, let year, let zone, let programCall, let expertReview, let participantCall,
@@ -182,8 +182,9 @@ struct SettingsLoader {
                 r.problem("link", "'\(l)' is not an https:// link — paste the meeting's https URL")
             }
         }
+        let agenda = r.string("agenda", required: false)
         guard let date, let time, let link else { return nil }
-        return FinalMeeting(date: date, time: time, link: link)
+        return FinalMeeting(date: date, time: time, link: link, agenda: agenda)
     }
 
     // MARK: [mailbox], [smtp]

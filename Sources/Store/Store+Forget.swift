@@ -90,6 +90,7 @@ extension Store {
                 """, arguments: [id])
         }
         counts.submissions = submissionIDs.count
+        try eraseSeason(db, submissionIDs: submissionIDs, addresses: subjects)
         try db.execute(sql: """
             UPDATE participant SET email = 'forgotten:' || id, fullName = '' WHERE lower(email) IN \(subjects)
             """)

@@ -14,6 +14,7 @@ extension Store {
         migrator.registerMigration("participants_v3_motivation_mail", foreignKeyChecks: .deferred,
                                    migrate: participantsV3MotivationMail)
         migrator.registerMigration("participants_v4_invitation_updates", migrate: participantsV4InvitationUpdates)
+        migrator.registerMigration("participants_v5_season", migrate: participantsV5Season)
         return migrator
     }
 

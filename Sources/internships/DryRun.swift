@@ -29,7 +29,8 @@ struct DryRun {
         let copy = try Store(path: path)
         let stages = try context.stages(store: copy, answerExisting: answerExisting)
         let source: IMAPMailboxSource? = planning.contains(.pickup) ? try context.mailboxSource() : nil
-        let report = try Runner(stages: stages, lockPath: path + ".lock")
+        let season = planning.contains(.plan) ? try context.seasonDesk(store: copy, config: stages.config) : nil
+        let report = try Runner(stages: stages, lockPath: path + ".lock", season: season)
             .run(planning, source: source, sender: nil, now: context.now)
         print("dry run (nothing sent, database unchanged): \(RunSummary(report: report).text)")
         for problem in report.problems {

@@ -10,7 +10,7 @@ struct Internships: AsyncParsableCommand {
             InitCommand.self, RunCommand.self, FetchCommand.self, ProcessCommand.self, SendCommand.self,
             StatusCommand.self, OutboxCommand.self, DoctorCommand.self, MailboxCommand.self, ParseCommand.self,
             ProgrammesCommand.self, MailCommand.self, ExportCommand.self, DigestCommand.self, QuestionCommand.self,
-            ForgetCommand.self, InboundCommand.self, ParticipantsCommand.self,
+            ForgetCommand.self, InboundCommand.self, ParticipantsCommand.self, MeetingCommand.self,
         ]
     )
 }

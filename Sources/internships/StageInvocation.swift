@@ -32,9 +32,12 @@ struct StageInvocation {
             // … and, once the selection is released, the invitations, promotions and host lists.
             let participants = selected.contains(.plan) && selected.contains(.deliver)
                 ? try context.participantPass() : nil
+            // ... and the season's mails that are due (reminders, feedback requests, the meeting).
+            let season = selected.contains(.plan) ? try context.seasonDesk(store: store, config: stages.config) : nil
             // Coordinators' "ОТПРАВИТЬ <batch>" replies, wherever apply runs (`run`, `process`).
             let releaseByReply = selected.contains(.apply) ? try context.releaseByReply(store: store, config: stages.config) : nil
-            let report = try Runner(stages: stages, digest: digest, participants: participants, releaseByReply: releaseByReply)
+            let report = try Runner(stages: stages, digest: digest, participants: participants, season: season,
+                                    releaseByReply: releaseByReply)
                 .run(selected, source: source, sender: sender, now: context.now)
             let summary = RunSummary(report: report)
             print("\(command): \(summary.text)")
@@ -96,6 +99,10 @@ struct RunSummary {
             let moved = [("invited", i.invited), ("expired", i.expired), ("late ДА seated", i.lateConfirmed),
                          ("updated", i.updated), ("host lists", i.hostLists)].filter { $0.1 > 0 }
             if !moved.isEmpty { parts.append("invitations: " + moved.map { "\($0.0) \($0.1)" }.joined(separator: ", ")) }
+        }
+        if let s = report.season, s.total > 0 {
+            parts.append("season queued \(s.reminders) reminders, \(s.feedbackRequests) feedback requests, "
+                         + "\(s.meetingAnnouncements + s.meetingUpdates) meeting mails, \(s.meetingReminders) meeting reminders")
         }
         if let d = report.deliver {
             ranAnything = true

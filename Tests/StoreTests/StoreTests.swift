@@ -45,7 +45,8 @@ final class TempStore {
         #expect(foreignKeys == 1)
         #expect(migrations == ["v1_initial", "v2_review", "v2_harden", "v3_inbound_release",
                                "participants_v1", "participants_v2_invitations",
-                               "participants_v3_motivation_mail", "participants_v4_invitation_updates"])
+                               "participants_v3_motivation_mail", "participants_v4_invitation_updates",
+                               "participants_v5_season"])
         #expect(migrations == Store.migrator.migrations)
         // Re-opening is a no-op.
         _ = try Store(path: temp.store.path)
