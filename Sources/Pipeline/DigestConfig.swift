@@ -26,10 +26,12 @@ public struct DigestConfig: Sendable {
     public var scoresPerProgramme: Int
     /// Missing scores are listed from this moment (the programme call's close); nil: always.
     public var scoresDueFrom: Date?
+    /// `[review] publicity_list`: the catalogue waits for release while one of them lacks it.
+    public var publicityList: [String]
 
     public init(coordinators: [Recipient], campaignTitle: String, hour: Int = 8, minute: Int = 0,
                 heartbeatWeekday: Int = 1, targets: [String: Int] = [:], scoresPerProgramme: Int = 2,
-                scoresDueFrom: Date? = nil) {
+                scoresDueFrom: Date? = nil, publicityList: [String] = []) {
         self.coordinators = coordinators
         self.campaignTitle = campaignTitle
         self.hour = min(max(hour, 0), 23)
@@ -38,6 +40,7 @@ public struct DigestConfig: Sendable {
         self.targets = targets
         self.scoresPerProgramme = max(1, scoresPerProgramme)
         self.scoresDueFrom = scoresDueFrom
+        self.publicityList = publicityList.map { $0.lowercased() }
     }
 
     /// Russian labels of the target keys, in the order the digest lists them.

@@ -31,6 +31,7 @@ public struct RunReport: Sendable {
     /// The participants' invitations (nil until a selection is released or without the pass).
     public var invitations: InvitationReport?
     public var season: SeasonMailReport?
+    public var releaseReplies: ReleaseReplyReport?
     public init() {}
 
     mutating func fail(_ status: ExitStatus, _ problem: String) {
@@ -49,6 +50,8 @@ public struct Runner {
     public var lockPath: String
     /// When set, a run that plans also queues the day's digest, before deliver.
     public var digest: DigestPass?
+    /// When set, a run that applies obeys coordinators' "ОТПРАВИТЬ <batch>" replies, before plan.
+    public var releaseByReply: ReleaseByReply?
     /// When set, a run that plans also sends the participants' invitations, before deliver.
     public var participants: ParticipantPass?
     /// When set, a run that plans also queues the season's mails that are due (reminders,
@@ -56,12 +59,13 @@ public struct Runner {
     public var season: SeasonDesk?
 
     public init(stages: Stages, lockPath: String? = nil, digest: DigestPass? = nil, participants: ParticipantPass? = nil,
-                season: SeasonDesk? = nil) {
+                season: SeasonDesk? = nil, releaseByReply: ReleaseByReply? = nil) {
         self.stages = stages
         self.lockPath = lockPath ?? stages.store.path + ".lock"
         self.digest = digest
         self.participants = participants
         self.season = season
+        self.releaseByReply = releaseByReply
     }
 
     /// One full run: every stage in order. Returns the report (exit status inside);
@@ -116,6 +120,7 @@ public struct Runner {
             if selected.contains(.apply) {
                 report.apply = try stages.apply(now: now)
                 report.bounces = try stages.readBounces(now: now)
+                if let releaseByReply { report.releaseReplies = try stages.releaseByReply(releaseByReply, now: now) }
             }
             if selected.contains(.plan) { report.plan = try stages.plan(now: now) }
             if selected.contains(.plan), let digest { report.digest = try digest.run(stages, now: now) }

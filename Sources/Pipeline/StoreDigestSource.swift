@@ -1,5 +1,6 @@
 // The digest's facts from the database, one function per section (what each reads is in
-// its doc comment). One read transaction: every section sees the same moment.
+// its doc comment; invitations, batches and ideas are in `StoreDigestSource+*.swift`). One
+// read transaction: every section sees the same moment.
 import Foundation
 import GRDB
 import MailMessage
@@ -31,7 +32,8 @@ public struct StoreDigestSource: DigestSource {
             facts.deadMail = try deadMail(db)
             facts.rsvp = try rsvp(db)
             facts.upcoming = try upcoming(db, now: now)
-            facts.targets = try targets(db)
+            facts.ideas = try ideas(db, since: since)
+            facts.targets = try targets(db, now: now)
             facts.chart = try chart(db)
             return facts
         }
@@ -80,6 +82,9 @@ public struct StoreDigestSource: DigestSource {
                 let reason: DigestFacts.HeldReason
                 if row.state == .quarantined {
                     reason = .unreadable
+                } else if let sender = row.sender, row.formJSON == nil,
+                          digest.coordinators.contains(where: { $0.email == sender.lowercased() }) {
+                    reason = .unverifiedCommand
                 } else if let sender = row.sender,
                           config.mayScore(kind: JSON.decode(FormResult.self, row.formJSON)?.kind ?? "score", sender: sender.lowercased()) {
                     reason = .failedAuthentication
@@ -129,22 +134,6 @@ public struct StoreDigestSource: DigestSource {
             }
     }
 
-    /// Mail a coordinator put on hold (`outboxMessage.state = held`), by template. Decisions
-    /// awaiting release come with the review work (issue 6) and join this list.
-    func batches(_ db: Database) throws -> [DigestFacts.Batch] {
-        try Row.fetchAll(db, sql: """
-            SELECT template, COUNT(*) AS n, MIN(id) AS first FROM outboxMessage WHERE state = 'held'
-            GROUP BY template ORDER BY template
-            """).map {
-            let template: String = $0["template"]
-            let count: Int = $0["n"]
-            let first: Int64 = $0["first"]
-            return DigestFacts.Batch(name: "Письма на паузе (\(template))", count: count,
-                                     command: count == 1 ? "internships outbox retry \(first)"
-                                         : "internships outbox list --state held")
-        }
-    }
-
     /// Inbound bounces (`class = bounce`) fetched after `since`, with the failed address from
     /// the RFC 3464 report when there is one.
     func bounces(_ db: Database, since: Date?) throws -> [DigestFacts.Bounce] {
@@ -166,32 +155,9 @@ public struct StoreDigestSource: DigestSource {
             }
     }
 
-    /// RSVP per programme needs invitations (issue 7); until then the section is empty.
-    func rsvp(_ db: Database) throws -> [DigestFacts.RSVPLine] { [] }
-
-    /// Current programme applications with a day in `dates` in the 7 days from today.
-    func upcoming(_ db: Database, now: Date) throws -> [DigestFacts.Upcoming] {
-        let today = config.day(of: now)
-        let end = config.day(of: now.addingTimeInterval(7 * 86_400))
-        var result: [DigestFacts.Upcoming] = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.number, p.title, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID
-            WHERE p.campaign = ? ORDER BY p.number
-            """, arguments: [config.campaign]) {
-            let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
-            for day in (fields["dates"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-            where day >= today && day < end {
-                result.append(DigestFacts.Upcoming(date: Self.dotted(iso: day), programme: row["number"], title: row["title"],
-                                                   organisation: fields["organization"], venue: fields["venue_address"]))
-            }
-        }
-        return result.sorted { ($0.date.split(separator: ".").reversed().joined(), $0.programme)
-            < ($1.date.split(separator: ".").reversed().joined(), $1.programme) }
-    }
-
     /// Counts against `[digest.targets]`: programme and participant rows, distinct
     /// organisations (hosts and participants), current feedback and idea submissions.
-    func targets(_ db: Database) throws -> [DigestFacts.Target] {
+    func targets(_ db: Database, now: Date) throws -> [DigestFacts.Target] {
         let campaign = config.campaign
         var counts: [String: Int] = [:]
         counts["programmes"] = try Programme.filter(Column("campaign") == campaign).fetchCount(db)
@@ -201,8 +167,8 @@ public struct StoreDigestSource: DigestSource {
                 Column("campaign") == campaign && Column("kind") == kind && Column("isCurrent") == true).fetchCount(db)
         }
         if digest.targets["organisations"] != nil {
-            counts["organisations"] = try StoreReportSource(store: store, campaign: campaign).facts(db)
-                .organisationCount
+            counts["organisations"] = try StoreReportSource(store: store, campaign: campaign, timeZone: config.timeZone)
+                .facts(db, now: now).organisationCount
         }
         return DigestConfig.targetLabels.compactMap { key, label in
             digest.targets[key].map { DigestFacts.Target(label: label, count: counts[key] ?? 0, target: $0) }

@@ -16,14 +16,19 @@ public struct StoreExports: Sendable {
     public var store: Store
     public var campaign: String
     public var timeZone: TimeZone
+    /// The moment the report counts attendance at (internship days before it have passed).
+    public var now: Date
 
-    public init(store: Store, campaign: String, timeZone: TimeZone) {
+    public init(store: Store, campaign: String, timeZone: TimeZone, now: Date) {
         self.store = store
         self.campaign = campaign
         self.timeZone = timeZone
+        self.now = now
     }
 
-    /// The tables of one export (one for each list, four for the report).
+    var reportSource: StoreReportSource { StoreReportSource(store: store, campaign: campaign, timeZone: timeZone) }
+
+    /// The tables of one export (one for each list, five for the report).
     public func tables(_ kind: ExportKind) throws -> [ExportTable] {
         switch kind {
         case .programmes: return [try formTable(.program, name: "Программы")]
@@ -33,7 +38,7 @@ public struct StoreExports: Sendable {
         case .feedback: return [try formTable(.feedback, name: "Отзывы")]
         case .ideas: return [try formTable(.idea, name: "Идеи")]
         case .attendance: return [try attendance()]
-        case .report: return SeasonReport(try StoreReportSource(store: store, campaign: campaign).facts()).tables
+        case .report: return SeasonReport(try reportSource.facts(now: now)).tables
         }
     }
 
@@ -57,27 +62,33 @@ public struct StoreExports: Sendable {
         return ExportTable(name: name, columns: columns, rows: rows)
     }
 
-    /// Participants with whether they answered an invitation and sent feedback.
+    /// Participants with their invitations (programme and answer), whether they count as
+    /// selected and as attended (the report's definitions), and whether they sent feedback.
     func attendance() throws -> ExportTable {
+        let facts = try reportSource.facts(now: now)
+        let byNumber = Dictionary(facts.applicants.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = try store.pool.read { db in
-            let answered = try Row.fetchAll(db, sql: """
-                SELECT sender, fieldsJSON FROM submission WHERE campaign = ? AND kind = 'rsvp' AND isCurrent
-                """, arguments: [campaign]).reduce(into: [String: String]()) { map, row in
-                map[row["sender"]] = (JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:])["answer"] ?? ""
+            let answers = ["pending": "ждём ответа", "confirmed": "ДА", "declined": "НЕТ", "expired": "срок истёк"]
+            var invitations: [Int: [String]] = [:]
+            for invitation in try Invitation.filter(Column("campaign") == campaign)
+                .order(Column("programmeNumber")).fetchAll(db) {
+                invitations[invitation.participantNumber, default: []]
+                    .append("№ \(invitation.programmeNumber): \(answers[invitation.status] ?? invitation.status)")
             }
             let feedback = Set(try String.fetchAll(db, sql: """
                 SELECT sender FROM submission WHERE campaign = ? AND kind = 'feedback' AND isCurrent
                 """, arguments: [campaign]))
             return try Row.fetchAll(db, sql: """
-                SELECT p.number, p.email, p.fullName, s.fieldsJSON FROM participant p
-                JOIN submission s ON s.id = p.submissionID WHERE p.campaign = ? ORDER BY p.number
+                SELECT p.number, p.email, p.fullName FROM participant p WHERE p.campaign = ? ORDER BY p.number
                 """, arguments: [campaign]).map { row -> [ExportCell] in
-                let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
+                let number: Int = row["number"]
                 let email: String = row["email"]
-                return [.integer(row["number"]), .text(row["fullName"]), .optional(fields["organization"]),
-                        .optional(fields["municipal_district"]),
-                        Self.cell(fields["distance_to_perm_km"], type: .decimal),
-                        .optional(answered[email]), .text(feedback.contains(email) ? "да" : "нет")]
+                let applicant = byNumber[number]
+                return [.integer(number), .text(row["fullName"]), .optional(applicant?.organisation),
+                        .optional(applicant?.municipality), applicant?.distanceKm.map { .decimal($0) } ?? .empty,
+                        .text(applicant?.selected == true ? "да" : "нет"),
+                        .optional(invitations[number]?.joined(separator: "; ")),
+                        .text(applicant?.attended == true ? "да" : "нет"), .text(feedback.contains(email) ? "да" : "нет")]
             }
         }
         return ExportTable(name: "Посещаемость", columns: [
@@ -85,7 +96,9 @@ public struct StoreExports: Sendable {
             ExportColumn("organization", "Организация", width: 30),
             ExportColumn("municipal_district", "Муниципальный округ", width: 24),
             ExportColumn("distance_to_perm_km", "Расстояние до Перми (км)", width: 12),
-            ExportColumn("answer", "Ответ на приглашение", width: 14),
+            ExportColumn("selected", "Отобран(а)", width: 10),
+            ExportColumn("invitations", "Приглашения и ответы", width: 30),
+            ExportColumn("attended", "Прошёл(ла) стажировку", width: 12),
             ExportColumn("feedback_sent", "Отзыв получен", width: 12),
         ], rows: rows)
     }

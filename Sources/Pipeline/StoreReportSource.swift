@@ -1,10 +1,12 @@
 // The grant report's rows from the database. What each figure reads:
-// * programmes: `programme` rows (received); selected: none until the review work (issue 6)
-//   records decisions — `selectedProgrammes` is the hook;
-// * applicants: `participant` rows with their current application's `municipal_district`,
-//   `distance_to_perm_km`, `organization`; selected = invited (answered an invitation: a
-//   current `rsvp` submission from their address) and attended = sent feedback (a current
-//   `feedback` submission), until the participant work (issue 7) records both;
+// * programmes: `programme` rows (received); selected = the verdict the host was told is
+//   `winner` (issue 6's `resultNotice`, newest per programme): a decision counts once released;
+// * applicants: `participant` rows with their current application; municipality and distance
+//   from the intake eligibility check (`eligibility`, the place tables) when it placed them,
+//   else as written in the form (`municipal_district`, `distance_to_perm_km`);
+// * selected = a seat in the released selection (`placement`) or an invitation (a reserve
+//   moved up); attended = see `SeasonReport.attendedDefinition` (a confirmed invitation whose
+//   programme's last day is before `now`'s day, or feedback from the participant);
 // * feedback: current `feedback` submissions (`program_rating`, `competence_before/after`);
 // * ideas: current `idea` submissions (`title`, `partners`).
 import Foundation
@@ -16,20 +18,25 @@ import Store
 public struct StoreReportSource: Sendable {
     public var store: Store
     public var campaign: String
+    /// The programme's zone: an internship day has passed when it is before today there.
+    public var timeZone: TimeZone
 
-    public init(store: Store, campaign: String) {
+    public init(store: Store, campaign: String, timeZone: TimeZone) {
         self.store = store
         self.campaign = campaign
+        self.timeZone = timeZone
     }
 
-    public func facts() throws -> SeasonFacts {
-        try store.pool.read { try facts($0) }
+    /// The season as of `now` (attendance depends on which internship days have passed).
+    public func facts(now: Date) throws -> SeasonFacts {
+        try store.pool.read { try facts($0, now: now) }
     }
 
-    func facts(_ db: Database) throws -> SeasonFacts {
-        let rsvpSenders = Set(try senders(db, kind: "rsvp"))
+    func facts(_ db: Database, now: Date) throws -> SeasonFacts {
         let feedbackSenders = Set(try senders(db, kind: "feedback"))
         let selected = try selectedProgrammes(db)
+        let lastDays = try lastDays(db)
+        let today = day(of: now)
         let programmes = try Row.fetchAll(db, sql: """
             SELECT p.number, p.title, o.name AS org, s.fieldsJSON FROM programme p
             JOIN submission s ON s.id = p.submissionID LEFT JOIN organisation o ON o.id = p.organisationID
@@ -41,16 +48,31 @@ public struct StoreReportSource: Sendable {
                                          organisation: row["org"] ?? fields["organization"] ?? "",
                                          selected: selected.contains(number))
         }
+        let seated = Set(try Int.fetchAll(db, sql: """
+            SELECT participantNumber FROM placement WHERE campaign = ? AND status = 'seated' AND releasedAt IS NOT NULL
+            """, arguments: [campaign]))
+        let invitations = try Invitation.filter(Column("campaign") == campaign).fetchAll(db)
+        let invited = Set(invitations.map(\.participantNumber))
+        let confirmedAndPast = Set(invitations.filter { invitation in
+            guard invitation.status == "confirmed", let last = lastDays[invitation.programmeNumber] else { return false }
+            return last < today
+        }.map(\.participantNumber))
         let applicants = try Row.fetchAll(db, sql: """
-            SELECT p.number, p.email, s.fieldsJSON FROM participant p JOIN submission s ON s.id = p.submissionID
+            SELECT p.number, p.email, s.fieldsJSON, e.municipality, e.distanceKm FROM participant p
+            JOIN submission s ON s.id = p.submissionID LEFT JOIN eligibility e ON e.submissionID = p.submissionID
             WHERE p.campaign = ? ORDER BY p.number
             """, arguments: [campaign]).map { row -> SeasonFacts.Applicant in
             let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
             let email: String = row["email"]
+            let number: Int = row["number"]
+            let placedIn: String? = row["municipality"]
+            let placedKm: Double? = row["distanceKm"]
             return SeasonFacts.Applicant(
-                number: row["number"], organisation: fields["organization"] ?? "",
-                municipality: fields["municipal_district"] ?? "", distanceKm: Self.number(fields["distance_to_perm_km"]),
-                selected: rsvpSenders.contains(email), attended: feedbackSenders.contains(email))
+                number: number, organisation: fields["organization"] ?? "",
+                municipality: placedIn ?? fields["municipal_district"] ?? "",
+                distanceKm: placedKm ?? Self.number(fields["distance_to_perm_km"]),
+                selected: seated.contains(number) || invited.contains(number),
+                attended: confirmedAndPast.contains(number) || feedbackSenders.contains(email))
         }
         let feedback = try current(db, kind: "feedback").map {
             SeasonFacts.Feedback(rating: Self.number($0["program_rating"]), competenceBefore: Self.number($0["competence_before"]),
@@ -60,9 +82,32 @@ public struct StoreReportSource: Sendable {
         return SeasonFacts(programmes: programmes, applicants: applicants, feedback: feedback, ideas: ideas)
     }
 
-    /// Programme numbers selected by the coordinators. The review work (issue 6) records
-    /// decisions; until then none.
-    func selectedProgrammes(_ db: Database) throws -> Set<Int> { [] }
+    /// Programme numbers whose host was told they won: the newest `resultNotice` per
+    /// programme (a correction replaces the first letter). An unreleased decision counts not.
+    func selectedProgrammes(_ db: Database) throws -> Set<Int> {
+        Set(try ResultNotice.released(db, campaign: campaign).filter { $0.value == "winner" }.keys)
+    }
+
+    /// The last internship day (ISO) of each programme, from its current application.
+    func lastDays(_ db: Database) throws -> [Int: String] {
+        var out: [Int: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.number, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID WHERE p.campaign = ?
+            """, arguments: [campaign]) {
+            let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
+            let days = (fields["dates"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let last = days.filter({ ExportCell.isoDate($0) != nil }).max() { out[row["number"]] = last }
+        }
+        return out
+    }
+
+    /// `yyyy-mm-dd` of `date` in the programme's zone.
+    func day(of date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    }
 
     func senders(_ db: Database, kind: String) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT sender FROM submission WHERE campaign = ? AND kind = ? AND isCurrent",

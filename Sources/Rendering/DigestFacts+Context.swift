@@ -71,7 +71,8 @@ extension DigestFacts {
                 ])
             }),
             "batches": .list(batches.map { b in
-                .object(["name": .text(b.name), "count": .number(b.count), "command": .text(b.command)])
+                .object(["name": .text(b.name), "count": .number(b.count), "command": .text(b.command),
+                         "preview": .optional(b.preview), "key": .optional(b.key)])
             }),
             "bounces": .list(bounces.map { b in
                 .object([
@@ -87,14 +88,26 @@ extension DigestFacts {
             }),
             "rsvp": .list(rsvp.map { r in
                 .object([
-                    "number": .number(r.programme), "title": .text(r.title),
-                    "yes": .number(r.yes), "no": .number(r.no), "waiting": .number(r.waiting),
+                    "number": .number(r.programme), "title": .text(r.title), "seats": .number(r.seats),
+                    "invited": .number(r.invited), "confirmed": .number(r.confirmed), "declined": .number(r.declined),
+                    "silent": .number(r.silent), "silent_deadline": .optional(r.silentDeadline),
+                    "expired": .number(r.expired), "reserve_left": .number(r.reserveLeft),
+                    "late_yes": .number(r.lateYes), "has_late_yes": .flag(r.lateYes > 0),
                 ])
             }),
             "upcoming": .list(upcoming.map { u in
                 .object([
                     "date": .text(u.date), "number": .number(u.programme), "title": .text(u.title),
                     "organisation": .optional(u.organisation), "venue": .optional(u.venue),
+                    "confirmed": u.confirmed.map { .number($0) } ?? .none,
+                    "seats": u.seats.map { .number($0) } ?? .none,
+                    "rsvp_known": .flag(u.confirmed != nil),
+                ])
+            }),
+            "ideas": .list(ideas.map { i in
+                .object([
+                    "number": .number(i.number), "title": .text(i.title), "sender": .text(i.sender),
+                    "partners": .optional(i.partners),
                 ])
             }),
             "targets": .list(targets.map { t in
@@ -138,6 +151,8 @@ extension DigestFacts {
             return "оценка не прошла проверку подлинности отправителя (DMARC/SPF/DKIM): уточните у эксперта, что письмо от него, и засчитайте оценку"
         case .unreadable:
             return "письмо без отправителя или слишком сложное для разбора: прочитайте его и ответьте вручную"
+        case .unverifiedCommand:
+            return "ответ «ОТПРАВИТЬ» с адреса координатора не прошёл проверку подлинности отправителя: если его отправили вы, выполните его этой командой; иначе ничего не делайте"
         }
     }
 }

@@ -39,6 +39,8 @@ public struct DigestFacts: Sendable, Hashable {
         case failedAuthentication = "failed_authentication"
         /// No sender, or past the parser's limits.
         case unreadable
+        /// A coordinator's "ОТПРАВИТЬ <batch>" reply the trusted server did not verify.
+        case unverifiedCommand = "unverified_command"
     }
 
     public struct Held: Sendable, Hashable {
@@ -86,11 +88,18 @@ public struct DigestFacts: Sendable, Hashable {
     public struct Batch: Sendable, Hashable {
         public var name: String
         public var count: Int
+        /// The command that releases it.
         public var command: String
-        public init(name: String, count: Int, command: String) {
+        /// The command that shows what would go out, when there is one.
+        public var preview: String?
+        /// The batch's name in a reply "ОТПРАВИТЬ <key>" (see `BatchName`); nil: command only.
+        public var key: String?
+        public init(name: String, count: Int, command: String, preview: String? = nil, key: String? = nil) {
             self.name = name
             self.count = count
             self.command = command
+            self.preview = preview
+            self.key = key
         }
     }
 
@@ -119,18 +128,39 @@ public struct DigestFacts: Sendable, Hashable {
         }
     }
 
+    /// Invitations of one programme (issue 7's `invitation` and `placement` rows).
     public struct RSVPLine: Sendable, Hashable {
         public var programme: Int
         public var title: String
-        public var yes: Int
-        public var no: Int
-        public var waiting: Int
-        public init(programme: Int, title: String, yes: Int, no: Int, waiting: Int) {
+        /// Seats in the programme form.
+        public var seats: Int
+        /// Invitations sent (any status).
+        public var invited: Int
+        public var confirmed: Int
+        public var declined: Int
+        /// Pending: no answer yet.
+        public var silent: Int
+        /// The earliest deadline among the silent ones (`dd.mm.yyyy`).
+        public var silentDeadline: String?
+        /// Silent past the deadline: the seat went to the reserve.
+        public var expired: Int
+        /// Released reserve places not invited yet.
+        public var reserveLeft: Int
+        /// A ДА after the deadline, the seat gone: first in line for a freed seat.
+        public var lateYes: Int
+        public init(programme: Int, title: String, seats: Int, invited: Int, confirmed: Int, declined: Int,
+                    silent: Int, silentDeadline: String?, expired: Int, reserveLeft: Int, lateYes: Int = 0) {
             self.programme = programme
             self.title = title
-            self.yes = yes
-            self.no = no
-            self.waiting = waiting
+            self.seats = seats
+            self.invited = invited
+            self.confirmed = confirmed
+            self.declined = declined
+            self.silent = silent
+            self.silentDeadline = silentDeadline
+            self.expired = expired
+            self.reserveLeft = reserveLeft
+            self.lateYes = lateYes
         }
     }
 
@@ -140,12 +170,32 @@ public struct DigestFacts: Sendable, Hashable {
         public var title: String
         public var organisation: String?
         public var venue: String?
-        public init(date: String, programme: Int, title: String, organisation: String?, venue: String?) {
+        /// Participants who confirmed (ДА); nil before any invitation of the programme.
+        public var confirmed: Int?
+        public var seats: Int?
+        public init(date: String, programme: Int, title: String, organisation: String?, venue: String?,
+                    confirmed: Int? = nil, seats: Int? = nil) {
             self.date = date
             self.programme = programme
             self.title = title
             self.organisation = organisation
             self.venue = venue
+            self.confirmed = confirmed
+            self.seats = seats
+        }
+    }
+
+    /// A joint project idea received since the last digest.
+    public struct Idea: Sendable, Hashable {
+        public var number: Int
+        public var title: String
+        public var sender: String
+        public var partners: String?
+        public init(number: Int, title: String, sender: String, partners: String?) {
+            self.number = number
+            self.title = title
+            self.sender = sender
+            self.partners = partners
         }
     }
 
@@ -183,6 +233,8 @@ public struct DigestFacts: Sendable, Hashable {
     public var deadMail: [DeadMail] = []
     public var rsvp: [RSVPLine] = []
     public var upcoming: [Upcoming] = []
+    /// Ideas received since the last digest (all of them in the first digest).
+    public var ideas: [Idea] = []
     public var targets: [Target] = []
     /// Participants (applications) by municipality, for the chart.
     public var chart: [Bar] = []
@@ -193,7 +245,8 @@ public struct DigestFacts: Sendable, Hashable {
     }
 
     /// True when something waits for a person; otherwise only a weekly heartbeat is sent.
-    /// Upcoming internships, RSVP counts, targets and the chart are news, not work.
+    /// Upcoming internships, RSVP counts, ideas (also counted as new forms), targets and the
+    /// chart are news, not work.
     public var needsHuman: Bool {
         newSubmissions.contains { $0.new + $0.replaced > 0 } || !questions.isEmpty || !held.isEmpty
             || !corrections.isEmpty || !missingScores.isEmpty || !batches.isEmpty || !bounces.isEmpty

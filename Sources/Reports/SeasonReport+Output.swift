@@ -54,7 +54,16 @@ extension SeasonReport {
     }
 
     /// Every table of the report, in order (the XLSX has one sheet each).
-    public var tables: [ExportTable] { [summaryTable, municipalityTable, distanceTable, ideasTable] }
+    public var tables: [ExportTable] { [summaryTable, municipalityTable, distanceTable, programmesTable, ideasTable] }
+
+    public var programmesTable: ExportTable {
+        ExportTable(name: "Программы", columns: [
+            ExportColumn("number", "№", width: 6),
+            ExportColumn("program_title", "Название программы", width: 40),
+            ExportColumn("organization", "Организация", width: 36),
+            ExportColumn("selected", "Отобрана", width: 10),
+        ], rows: programmes.map { [.integer($0.number), .text($0.title), .text($0.organisation), .text($0.selected ? "да" : "нет")] })
+    }
 
     /// The chart of participants (applications) by municipality.
     public var chart: BarChart {
@@ -76,6 +85,7 @@ extension SeasonReport {
             lines += ["", "Идеи совместных проектов:"]
             lines += ideas.map { "  — \($0.title)" + ($0.partners.map { " (\($0))" } ?? "") }
         }
+        lines += ["", "Как считали:"] + Self.definitions.map { "  * \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -120,6 +130,7 @@ extension SeasonReport {
             out += "</table>\n"
             if table.columns.first?.key == "municipal_district" { out += chart.svg + "\n" }
         }
+        out += "<h2>Как считали</h2>\n<ul>\n" + Self.definitions.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
         return out + "</body></html>\n"
     }
 }

@@ -19,8 +19,18 @@ public struct SeasonReport: Sendable, Hashable {
     public static let bands = ["до 50 км", "50–100 км", "100–200 км", "200 км и более"]
     public static let unknownBand = "расстояние не указано"
 
+    /// What the figures count as selected and attended (the report's footnote; README says the same).
+    public static let definitions = [
+        "Программа отобрана — организация получила письмо о победе (решение объявлено; исправление заменяет первое письмо).",
+        "Участник отобран — получил место в объявленном отборе или приглашение (в том числе из резерва).",
+        "Участник прошёл стажировку — подтвердил приглашение (ДА) и последний день стажировки прошёл, либо прислал отзыв.",
+        "Округ и расстояние — по проверке места при приёме заявки (таблица населённых пунктов); если место не найдено — как указано в заявке.",
+    ]
+
     public var programmesReceived: Int
     public var programmesSelected: Int
+    /// Every programme application, in number order, with whether it was selected.
+    public var programmes: [SeasonFacts.Programme]
     public var total: Line
     /// Sorted by applicants (most first), then name.
     public var byMunicipality: [Line]
@@ -39,6 +49,7 @@ public struct SeasonReport: Sendable, Hashable {
     public init(_ facts: SeasonFacts) {
         programmesReceived = facts.programmes.count
         programmesSelected = facts.programmes.filter(\.selected).count
+        programmes = facts.programmes.sorted { $0.number < $1.number }
         func add(_ line: inout Line, _ a: SeasonFacts.Applicant) {
             line.applied += 1
             if a.selected { line.selected += 1 }

@@ -87,7 +87,8 @@ extension DigestPass {
             coordinators: settings.coordinators.map { DigestConfig.Recipient(name: $0.name, email: $0.email) },
             campaignTitle: campaign.name, hour: digestSettings.hour, minute: digestSettings.minute,
             heartbeatWeekday: digestSettings.heartbeatWeekday, targets: digestSettings.targets,
-            scoresPerProgramme: digestSettings.scoresPerProgramme, scoresDueFrom: scoresDue)
+            scoresPerProgramme: digestSettings.scoresPerProgramme, scoresDueFrom: scoresDue,
+            publicityList: try ReviewSettings.load(from: settings.file).publicityList.map { $0.lowercased() })
         self.init(source: StoreDigestSource(store: store, config: config, digest: digestConfig), config: digestConfig,
                   renderer: try DigestTemplates.load(settings.templatesDirectory))
     }

@@ -55,13 +55,16 @@ struct ExportCommand: ParsableCommand {
         }
         let setup = try ReportingSetup.load(configPath: config, label: "export")
         let exportKind = ExportKind(rawValue: kind) ?? .report
-        let exports = StoreExports(store: setup.store, campaign: setup.config.campaign, timeZone: setup.config.timeZone)
+        let moment = Date()
+        let exports = StoreExports(store: setup.store, campaign: setup.config.campaign, timeZone: setup.config.timeZone,
+                                   now: moment)
         let header: ExportTable.HeaderStyle = fieldIDs ? .keys : .russian
         let target = URL(fileURLWithPath: out).standardizedFileURL
         do {
             switch format {
             case .txt, .html:
-                let report = SeasonReport(try StoreReportSource(store: setup.store, campaign: setup.config.campaign).facts())
+                let report = SeasonReport(try StoreReportSource(store: setup.store, campaign: setup.config.campaign,
+                                                                timeZone: setup.config.timeZone).facts(now: moment))
                 let text = format == .txt ? report.text : report.html(title: setup.settings.campaign.name)
                 try Data(text.utf8).write(to: target, options: .atomic)
                 print("wrote \(target.path)")

@@ -34,7 +34,10 @@ struct StageInvocation {
                 ? try context.participantPass() : nil
             // ... and the season's mails that are due (reminders, feedback requests, the meeting).
             let season = selected.contains(.plan) ? try context.seasonDesk(store: store, config: stages.config) : nil
-            let report = try Runner(stages: stages, digest: digest, participants: participants, season: season)
+            // Coordinators' "ОТПРАВИТЬ <batch>" replies, wherever apply runs (`run`, `process`).
+            let releaseByReply = selected.contains(.apply) ? try context.releaseByReply(store: store, config: stages.config) : nil
+            let report = try Runner(stages: stages, digest: digest, participants: participants, season: season,
+                                    releaseByReply: releaseByReply)
                 .run(selected, source: source, sender: sender, now: context.now)
             let summary = RunSummary(report: report)
             print("\(command): \(summary.text)")
@@ -83,6 +86,10 @@ struct RunSummary {
             let kinds = queued.keys.sorted().map { "\($0) \(queued[$0] ?? 0)" }.joined(separator: ", ")
             parts.append("replies queued \(queued.values.reduce(0, +))" + (kinds.isEmpty ? "" : " (\(kinds))")
                          + ", questions \(p.questions), help already sent today \(suppressed), no reply (robots) \(p.silent)")
+        }
+        if let r = report.releaseReplies, !r.outcomes.isEmpty {
+            let counts = Dictionary(grouping: r.outcomes.values, by: \.rawValue).mapValues(\.count)
+            parts.append("ОТПРАВИТЬ replies: " + counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         }
         if let d = report.digest {
             let queued = d.outcomes.values.filter { $0 == .queued || $0 == .heartbeat }.count

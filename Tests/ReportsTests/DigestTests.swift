@@ -87,6 +87,10 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
                           ["application_number": "1", "relevance": "9"])
         try season.submit("score", from: "expert1@example.test", number: 3, key: "expert1@example.test|2", at: sunday,
                           ["application_number": "2", "relevance": "7"])
+        // Issue 6: a second decision revision (winners 1 and 2), not released yet.
+        try season.decide(revision: 2, winners: [1, 2], at: sunday)
+        try season.submit("idea", from: "a3@example.test", number: 3, at: sunday,
+                          ["title": "Школа медиа", "partners": "АНО «Кама»"])
         // A question (no form), with a quoted line and a signature that the digest leaves out.
         let questionInbound = try season.inbound(
             from: "olga@example.test", subject: "Можно ли приехать вдвоём?",
@@ -191,7 +195,7 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
         #expect(try Self.run(season, at: Season.perm("2026-09-21T23:59:00"), force: true).outcomes["anna@example.test"] == .alreadySent)
         #expect(try Self.digests(season).count == 2)
         // Next day: a new form since the last digest → a new window, counting only the new form.
-        try season.submit("idea", from: "a2@example.test", number: 3, at: Season.perm("2026-09-21T20:00:00"), ["title": "Ещё идея"])
+        try season.submit("idea", from: "a2@example.test", number: 4, at: Season.perm("2026-09-21T20:00:00"), ["title": "Ещё идея"])
         let next = try Self.run(season, at: Season.perm("2026-09-22T08:30:00"))
         #expect(next.outcomes["anna@example.test"] == .queued)
         let text = try #require(next.mails["anna@example.test"]).text
@@ -259,6 +263,79 @@ final class CrashOnce: CrashPoint, @unchecked Sendable {
         let fetchOnly = try runner.run([.parse], source: nil, sender: nil, now: Season.perm("2026-09-22T09:10:00"))
         #expect(fetchOnly.digest == nil)
         #expect(try Self.digests(season).count == 2)
+    }
+
+    /// The sections fed by issues 6 and 7, read from the scripted database.
+    @Test func invitationsBatchesAndIdeasFromTheDatabase() throws {
+        let season = try Self.scripted()
+        let stages = Self.stages(season)
+        let source = StoreDigestSource(store: season.store, config: stages.config, digest: Self.digestConfig)
+        let facts = try source.digestFacts(since: Season.perm("2026-09-20T08:00:00"), now: Season.perm("2026-09-21T09:00:00"))
+        #expect(facts.rsvp == [
+            .init(programme: 1, title: "Инклюзивный туризм", seats: 3, invited: 3, confirmed: 2, declined: 1, silent: 0,
+                  silentDeadline: nil, expired: 0, reserveLeft: 1),
+            .init(programme: 3, title: "Медиа НКО", seats: 2, invited: 3, confirmed: 1, declined: 0, silent: 1,
+                  silentDeadline: "23.09.2026", expired: 1, reserveLeft: 0, lateYes: 1),
+        ])
+        // Released results: № 1 and № 3 won; № 2's day (10.10) is outside the week anyway.
+        #expect(facts.upcoming.map { "\($0.date) \($0.programme) \($0.confirmed ?? -1)/\($0.seats ?? -1)" }
+                == ["22.09.2026 1 2/3", "23.09.2026 1 2/3", "25.09.2026 3 1/2"])
+        // Revision 2 (winners 1, 2) against what hosts heard (1, 3 won): corrections for № 2 and
+        // № 3, a first letter for № 4 (not selected).
+        #expect(facts.batches.map(\.key) == ["results", "held-errors"])
+        #expect(facts.batches.first?.count == 3)
+        #expect(facts.batches.first?.command == "internships mail release results")
+        #expect(facts.batches.first?.name.contains("из них исправлений 2") == true)
+        #expect(facts.ideas.map(\.title) == ["Школа медиа"], "only ideas since the last digest")
+        let first = try source.digestFacts(since: nil, now: Season.perm("2026-09-21T09:00:00"))
+        #expect(first.ideas.map(\.title) == ["Экотропа", "Медиашкола", "Школа медиа"])
+    }
+
+    /// A selection draft and, once results are out, a catalogue not yet mailed wait for release.
+    @Test func selectionDraftAndCatalogueWaitForRelease() throws {
+        let season = try Season()
+        try season.script()
+        try season.place(2, [4], reserve: [6], at: Season.perm("2026-09-10T12:00:00"), released: false)
+        try season.store.pool.write { db in
+            for number in [4, 6] {
+                try SelectionReason(campaign: season.campaign, participantNumber: number, reason: "…",
+                                    decidedAt: Season.perm("2026-09-10T12:00:00")).insert(db)
+            }
+        }
+        var config = Self.digestConfig
+        config.publicityList = ["news@example.test", "Press@example.test"]
+        let stages = Self.stages(season)
+        let source = StoreDigestSource(store: season.store, config: stages.config, digest: config)
+        let now = Season.perm("2026-09-21T09:00:00")
+        var batches = try source.digestFacts(since: nil, now: now).batches
+        #expect(batches.map(\.key) == ["catalogue", "selection"])
+        #expect(batches.map(\.count) == [2, 2])
+        #expect(batches.map(\.command) == ["internships mail release catalogue", "internships mail release selection"])
+        #expect(batches.last?.preview == "internships mail preview selection")
+        // One publicity address has it; one applicant's letter is queued.
+        try season.store.pool.write { db in
+            for key in ["catalogue:2026:1,3:press@example.test", "selection:4"] {
+                var row = OutboxMessage(dedupeKey: key, template: "x", recipient: "x@example.test", messageID: "\(key)@x",
+                                        raw: Data("x".utf8), causeInboundID: nil, createdAt: now)
+                try row.insert(db)
+            }
+        }
+        batches = try source.digestFacts(since: nil, now: now).batches
+        #expect(batches.map(\.count) == [1, 1])
+        try season.store.pool.write { db in
+            try db.execute(sql: "UPDATE placement SET releasedAt = ? WHERE releasedAt IS NULL", arguments: [now])
+        }
+        #expect(try source.digestFacts(since: nil, now: now).batches.map(\.key) == ["catalogue"])
+    }
+
+    @Test(arguments: [
+        ("results", ReleaseBatch.results), ("Catalogue.", .catalogue), ("selection", .selection),
+        ("held-errors", .held(template: "errors")), ("HELD-ack_program", .held(template: "ack_program")),
+        ("held-", nil), ("everything", nil), ("held-a;b", nil),
+    ] as [(String, ReleaseBatch?)])
+    func batchNames(text: String, want: ReleaseBatch?) {
+        #expect(ReleaseBatch(name: text) == want)
+        if let want { #expect(ReleaseBatch(name: want.name) == want) }
     }
 
     @Test(arguments: [

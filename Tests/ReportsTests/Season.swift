@@ -71,11 +71,11 @@ final class Season: @unchecked Sendable {
         }
     }
 
-    func programme(_ number: Int, org: String, inn: String, title: String, dates: String, from sender: String,
-                   at: Date) throws {
+    func programme(_ number: Int, org: String, inn: String, title: String, dates: String, seats: Int = 10,
+                   from sender: String, at: Date) throws {
         let submissionID = try submit("program", from: sender, number: number, key: "\(sender)|\(title)", at: at, [
             "organization": org, "inn": inn, "program_title": title, "dates": dates, "duration_days": "1",
-            "seats": "10", "venue_address": "г. Пермь, ул. Ленина, \(number)", "locality": "Пермь",
+            "seats": String(seats), "venue_address": "г. Пермь, ул. Ленина, \(number)", "locality": "Пермь",
         ])
         try store.pool.write { db in
             let orgID = try Organisation.upsert(db, campaign: campaign, inn: inn, name: org, locality: "Пермь")
@@ -100,11 +100,11 @@ final class Season: @unchecked Sendable {
     func script() throws {
         let day = Self.perm("2026-09-01T12:00:00")
         try programme(1, org: "АНО «Кама»", inn: "5902000001", title: "Инклюзивный туризм",
-                      dates: "2026-09-22, 2026-09-23", from: "kama@example.test", at: day)
+                      dates: "2026-09-22, 2026-09-23", seats: 3, from: "kama@example.test", at: day)
         try programme(2, org: "Фонд Ёлка", inn: "5902000002", title: "Школа волонтёров", dates: "2026-10-10",
                       from: "elka@example.test", at: day)
         try programme(3, org: "АНО \"Кама\"", inn: "5902000001", title: "Медиа НКО", dates: "2026-09-25",
-                      from: "kama@example.test", at: day)
+                      seats: 2, from: "kama@example.test", at: day)
         try participant(1, email: "a1@example.test", name: "Анна Первая", org: "Центр Парма", district: "Кудымкарский",
                         km: "140", at: day)
         try participant(1, email: "a1@example.test", name: "Анна Первая", org: "Центр Парма", district: "Кудымкарский",
@@ -130,5 +130,85 @@ final class Season: @unchecked Sendable {
                    ["application_number": "2", "program_rating": "3", "competence_before": "5"])
         try submit("idea", from: "a1@example.test", number: 1, at: day, ["title": "Экотропа", "partners": "Центр Парма; Фонд Ёлка"])
         try submit("idea", from: "a6@example.test", number: 2, at: day, ["title": "Медиашкола"])
+        // Issue 6: decision revision 1 (winners 1 and 3), released: every host heard.
+        let decided = Self.perm("2026-09-05T12:00:00")
+        try decide(revision: 1, winners: [1, 3], at: decided)
+        try notice(1, "winner", revision: 1, at: decided)
+        try notice(2, "not_selected", revision: 1, at: decided)
+        try notice(3, "winner", revision: 1, at: decided)
+        // Issue 7: the released selection and the invitations so far.
+        // № 1 (3 seats): a1 a2 a5 seated, a4 in reserve; a1 a2 ДА, a5 НЕТ (a4 not invited yet).
+        // № 3 (2 seats): a3 a6 seated, a5 in reserve; a3 ДА, a6 silent past the deadline (then a late
+        // ДА, waiting for a freed seat), a5 invited.
+        try place(1, [1, 2, 5], reserve: [4], at: decided)
+        try place(3, [3, 6], reserve: [5], at: decided)
+        try invite(1, 1, "confirmed", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
+        try invite(1, 2, "confirmed", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
+        try invite(1, 5, "declined", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
+        try invite(3, 3, "confirmed", deadline: Self.perm("2026-09-12T23:59:00"), at: decided)
+        try invite(3, 6, "expired", deadline: Self.perm("2026-09-12T23:59:00"), at: decided,
+                   lateYesAt: Self.perm("2026-09-14T10:00:00"))
+        try invite(3, 5, "pending", deadline: Self.perm("2026-09-23T23:59:00"), at: Self.perm("2026-09-13T09:00:00"))
+        // The intake check placed a6 by the settlement table (not as written in the form).
+        try placeByTable(6, municipality: "Гайнский муниципальный округ", km: 230.4)
+    }
+
+    func decide(revision: Int, winners: [Int], at: Date) throws {
+        try store.pool.write { db in
+            var row = ReviewDecision(campaign: campaign, revision: revision, rule: "winners \(winners.count)", winners: winners,
+                                     createdAt: at)
+            try row.insert(db)
+        }
+    }
+
+    /// A result letter sent to programme `number`'s host.
+    func notice(_ number: Int, _ verdict: String, revision: Int, at: Date) throws {
+        try store.pool.write { db in
+            var mail = OutboxMessage(dedupeKey: "result:\(campaign):\(number):r\(revision)",
+                                     template: verdict == "winner" ? "result_winner" : "result_not_selected",
+                                     recipient: "host\(number)@example.test", messageID: "r\(number).\(revision)@example.test",
+                                     raw: Data("x".utf8), causeInboundID: nil, createdAt: at)
+            mail.state = .sent
+            mail.sentAt = at
+            try mail.insert(db)
+            var row = ResultNotice(campaign: campaign, programmeNumber: number, verdict: verdict, kind: "result",
+                                   decisionRevision: revision, outboxMessageID: mail.id ?? 0, createdAt: at)
+            try row.insert(db)
+        }
+    }
+
+    /// Placements of programme `number`, released unless `released` is false.
+    func place(_ number: Int, _ seated: [Int], reserve: [Int], at: Date, released: Bool = true) throws {
+        try store.pool.write { db in
+            for (status, people) in [("seated", seated), ("reserve", reserve)] {
+                for (index, participant) in people.enumerated() {
+                    var row = Placement(campaign: campaign, programmeNumber: number, participantNumber: participant,
+                                        status: status, rank: index + 1, decidedAt: at, releasedAt: released ? at : nil)
+                    try row.insert(db)
+                }
+            }
+        }
+    }
+
+    func invite(_ programme: Int, _ participant: Int, _ status: String, deadline: Date, at: Date,
+                lateYesAt: Date? = nil) throws {
+        try store.pool.write { db in
+            var row = Invitation(campaign: campaign, programmeNumber: programme, participantNumber: participant,
+                                 token: "INV-\(programme)X\(participant)", status: status, deadline: deadline, createdAt: at,
+                                 answeredAt: ["confirmed", "declined"].contains(status) ? at : nil)
+            row.lateYesAt = lateYesAt
+            try row.insert(db)
+        }
+    }
+
+    /// The intake eligibility decision for participant `number`'s current application.
+    func placeByTable(_ number: Int, municipality: String, km: Double) throws {
+        try store.pool.write { db in
+            guard let person = try Participant.filter(Column("campaign") == campaign && Column("number") == number).fetchOne(db)
+            else { return }
+            try EligibilityRecord(submissionID: person.submissionID, campaign: campaign, participantNumber: number,
+                                  outcome: "eligible", flagsJSON: "[]", settlement: nil, municipality: municipality,
+                                  distanceKm: km, sentence: "ok", decidedAt: Self.perm("2026-09-01T12:00:00")).insert(db)
+        }
     }
 }

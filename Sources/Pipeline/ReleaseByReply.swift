@@ -1,0 +1,37 @@
+// What the "ОТПРАВИТЬ <batch>" reply needs: who may send it, what is waiting (the digest's
+// view), how to release, and the template of the answer.
+import Foundation
+import Rendering
+
+/// A coordinator's release by replying to the digest (issue 8, optional part).
+public struct ReleaseByReply {
+    /// Lower-cased coordinator addresses (`[[coordinators]]`): nobody else is obeyed.
+    public var coordinators: Set<String>
+    /// The digest's settings: what waits is read as the digest reads it.
+    public var digest: DigestConfig
+    public var releaser: any BatchReleaser
+    /// Renders `release_reply`.
+    public var templates: TemplateSet
+
+    public init(digest: DigestConfig, releaser: any BatchReleaser, templates: TemplateSet) {
+        self.coordinators = Set(digest.coordinators.map(\.email))
+        self.digest = digest
+        self.releaser = releaser
+        self.templates = templates
+    }
+
+    /// The command in a reply: its first non-empty line of the reply's own text (quotes of
+    /// the digest, which list every batch, never count), `ОТПРАВИТЬ <name>` in any case.
+    /// Returns the word after ОТПРАВИТЬ ("" when none); nil when the line is no command.
+    public static func command(in text: String) -> String? {
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard trimmed.uppercased().hasPrefix("ОТПРАВИТЬ") else { return nil }
+            let rest = trimmed.dropFirst("ОТПРАВИТЬ".count)
+            guard rest.isEmpty || rest.first?.isWhitespace == true || rest.first == ":" else { return nil }
+            return rest.split(whereSeparator: { $0.isWhitespace || $0 == ":" }).first.map(String.init) ?? ""
+        }
+        return nil
+    }
+}
