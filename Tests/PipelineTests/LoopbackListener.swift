@@ -9,7 +9,7 @@ final class LoopbackListener: @unchecked Sendable {
     let port: Int
     private let fd: Int32
     private let lock = NSLock()
-    private var open: [Int32] = []  // guarded by lock; closed by close()
+    private var open: [Int32] = []  // guarded by Self.descriptors; shut down by close()
     private var closed = false
 
     init(handler: @escaping @Sendable (Int32) -> Void) throws {
@@ -32,7 +32,7 @@ final class LoopbackListener: @unchecked Sendable {
         Thread { [self] in
             while true {
                 let c = accept(fd, nil, nil)
-                if c < 0 { return }
+                if c < 0 { Glibc.close(fd); return }
                 track(c)
                 Thread { handler(c) }.start()
             }
@@ -41,19 +41,42 @@ final class LoopbackListener: @unchecked Sendable {
 
     /// Registers a descriptor to be shut down by `close()`.
     func track(_ descriptor: Int32) {
-        lock.withLock { open.append(descriptor) }
+        Self.descriptors.withLock {
+            Self.live.insert(descriptor)
+            open.append(descriptor)
+        }
     }
 
-    func close() {
-        let all: [Int32] = lock.withLock {
-            if closed { return [] }
-            closed = true
-            defer { open = [] }
-            return open
+    /// Guards `live`, the connection descriptors tracked and not yet closed (all listeners).
+    private static let descriptors = NSLock()
+    nonisolated(unsafe) private static var live: Set<Int32> = []
+
+    /// Closes a connection descriptor and forgets it, so no `close()` touches its number again.
+    static func closeConnection(_ descriptor: Int32) {
+        descriptors.withLock {
+            live.remove(descriptor)
+            Glibc.close(descriptor)
         }
-        shutdown(fd, Int32(SHUT_RDWR))
-        Glibc.close(fd)
-        for c in all { shutdown(c, Int32(SHUT_RDWR)) }
+    }
+
+    ///
+    /// Descriptors are process-wide numbers: one closed elsewhere and reused by another test's
+    /// socket (curl's, say) must never be shut down here. So connections are closed only
+    /// through `reset`/`closeConnection`, which forget them under `Self.descriptors`' lock, and
+    /// the shutdown below holds that lock too. The listening socket is only shut down (that
+    /// wakes `accept` and refuses new connections); the accept thread closes it.
+    func close() {
+        let first: Bool = lock.withLock {
+            if closed { return false }
+            closed = true
+            return true
+        }
+        guard first else { return }
+        Self.descriptors.withLock {
+            shutdown(fd, Int32(SHUT_RDWR))
+            for c in open where Self.live.contains(c) { shutdown(c, Int32(SHUT_RDWR)) }
+            open = []
+        }
     }
 
     deinit { close() }
@@ -78,7 +101,7 @@ final class LoopbackListener: @unchecked Sendable {
     static func reset(_ descriptor: Int32) {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-        Glibc.close(descriptor)
+        closeConnection(descriptor)
     }
 
     static func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {

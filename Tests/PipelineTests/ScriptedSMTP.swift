@@ -21,7 +21,7 @@ final class ScriptedSMTP: @unchecked Sendable {
         let counter = Counter()
         let listener = try LoopbackListener { c in
             func send(_ line: String) -> Bool { LoopbackListener.write(c, ArraySlice(Array((line + "\r\n").utf8))) }
-            defer { Glibc.close(c) }
+            defer { LoopbackListener.closeConnection(c) }
             guard send(script.greeting), script.greeting.hasPrefix("2") else { return }
             var pending: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 8192)
