@@ -10,6 +10,7 @@ final class SilentListener: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var accepted: [Int32] = []  // guarded by lock; kept open until close()
+    private var closed = false  // guarded by lock
 
     /// `script` answers each client line (without CRLF) with the lines to send back; the
     /// greeting goes first. Without a script the listener never says a word.
@@ -31,7 +32,9 @@ final class SilentListener: @unchecked Sendable {
         let thread = Thread { [self] in
             while true {
                 let c = accept(fd, nil, nil)
-                if c < 0 { return }
+                // close() shut the socket down: close it here, where no accept can follow on
+                // a descriptor number another test's socket may get next.
+                if c < 0 { Glibc.close(fd); return }
                 lock.lock(); accepted.append(c); lock.unlock()
                 if let greeting { Self.serve(c, greeting: greeting, script: script) }
             }
@@ -59,12 +62,13 @@ final class SilentListener: @unchecked Sendable {
     }
 
     func close() {
-        shutdown(fd, Int32(SHUT_RDWR))
-        Glibc.close(fd)
         lock.lock()
+        defer { lock.unlock() }
+        if closed { return }
+        closed = true
+        shutdown(fd, Int32(SHUT_RDWR))  // the accept thread closes it
         for c in accepted { Glibc.close(c) }
         accepted = []
-        lock.unlock()
     }
 
     /// A loopback port nothing listens on (bound, then released).
