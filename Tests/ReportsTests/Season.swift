@@ -106,7 +106,7 @@ final class Season: @unchecked Sendable {
         fields["competence_after"] = after.map(String.init)
         let submissionID = try submit("feedback", from: sender, number: number, version: version,
                                       key: "\(sender)|FB-\(programme.map(String.init) ?? "?")", at: at, fields)
-        try store.pool.write { db in
+        _ = try store.pool.write { db in
             try Feedback.record(db, Feedback(campaign: campaign, submissionID: submissionID, participantNumber: participant,
                                              programmeNumber: programme, programRating: rating, competenceBefore: before,
                                              competenceAfter: after, useful: nil, willApply: nil, suggestions: nil,
@@ -116,7 +116,7 @@ final class Season: @unchecked Sendable {
 
     /// A motivation score as the CSV import or a score sheet by mail records it.
     func motivation(_ participant: Int, scorer: String, score: Int, comment: String?, at: Date) throws {
-        try store.pool.write { db in
+        _ = try store.pool.write { db in
             try MotivationScore.record(db, MotivationScore(campaign: campaign, participantNumber: participant, scorer: scorer,
                                                            score: score, comment: comment, source: "mail", createdAt: at))
         }
