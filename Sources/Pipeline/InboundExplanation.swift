@@ -11,8 +11,14 @@ public struct InboundExplanation: Sendable {
     public enum Reason: String, Sendable, Hashable, CaseIterable {
         /// A score sheet from an address that is not a registered expert.
         case unregisteredExpert = "unregistered_expert"
+        /// A participant score sheet (motivation) from an address that is neither a registered
+        /// expert nor a coordinator.
+        case unregisteredScorer = "unregistered_scorer"
         /// A score sheet whose receiving server's Authentication-Results say DMARC (or SPF and DKIM) failed.
         case failedAuthentication = "failed_authentication"
+        /// A coordinator's "ОТПРАВИТЬ <batch>" reply that no trusted receiving server verified
+        /// (issue 9: only a trusted server vouches for a From address).
+        case unverifiedCommand = "unverified_command"
         /// No From address: nobody to answer.
         case noSender = "no_sender"
         /// Past the parser's hard limits.
@@ -22,7 +28,11 @@ public struct InboundExplanation: Sendable {
         public var sentence: String {
             switch self {
             case .unregisteredExpert: return "score sheet from an address that is not a registered expert"
+            case .unregisteredScorer:
+                return "participant score sheet from an address that is neither a registered expert nor a coordinator"
             case .failedAuthentication: return "score sheet that failed the receiving server's authentication (DMARC, or SPF and DKIM)"
+            case .unverifiedCommand:
+                return "coordinator's ОТПРАВИТЬ reply that no trusted receiving server verified (set [security] trusted_authserv_ids, or release it by hand to obey it)"
             case .noSender: return "no sender address: nobody to answer"
             case .pastLimits: return "past the parser's limits (size, depth or parts)"
             }
@@ -38,10 +48,11 @@ public struct InboundExplanation: Sendable {
     public var defects: [Defect]
     public var form: FormResult?
 
-    /// Explains `row`; `experts` are the registered addresses (lower-case), `trusted` the
-    /// authserv-ids whose Authentication-Results count (config `trusted_authserv_ids`).
-    public static func explain(_ row: InboundMessage, experts: [String], trusted: Set<String> = [],
-                               released: Bool = false) -> InboundExplanation {
+    /// Explains `row`; `experts` are the registered addresses (lower-case), `coordinators` the
+    /// configured ones (lower-case: they may send participant score sheets and ОТПРАВИТЬ),
+    /// `trusted` the authserv-ids whose Authentication-Results count (config `trusted_authserv_ids`).
+    public static func explain(_ row: InboundMessage, experts: [String], coordinators: Set<String> = [],
+                               trusted: Set<String> = [], released: Bool = false) -> InboundExplanation {
         let message = Message.parse([UInt8](row.raw))
         var headers: [(name: String, value: String)] = []
         for name in ["From", "To", "Subject", "Date", "Message-ID"] {
@@ -57,22 +68,32 @@ public struct InboundExplanation: Sendable {
         case .quarantined:
             if row.sender == nil { reasons.append(.noSender) }
             if defects.contains(where: { $0.code.hasPrefix("limit.") }) { reasons.append(.pastLimits) }
-        case .held:
-            reasons = scoreReasons(row, message: message, experts: experts, trusted: trusted)
-        case .parsed where released:
-            reasons = scoreReasons(row, message: message, experts: experts, trusted: trusted)
+        case .held, .parsed where released:
+            reasons = heldReasons(row, message: message, form: form, experts: experts, coordinators: coordinators,
+                                  trusted: trusted)
         default:
             break
         }
         return InboundExplanation(headers: headers, reasons: reasons, defects: defects, form: form)
     }
 
-    /// The same tests parse applies (Stages+Parse): a registered expert's address, and — when
-    /// a trusted server is configured — its verdict must be `verified`, otherwise not `failed`.
-    private static func scoreReasons(_ row: InboundMessage, message: Message, experts: [String],
-                                     trusted: Set<String>) -> [Reason] {
+    /// The same tests parse applies (Stages+Parse, `PipelineConfig.mayScore`): an expert score
+    /// sheet needs a registered expert, a participant score sheet an expert or a coordinator;
+    /// a form-less ОТПРАВИТЬ reply is held only for want of a trusted verification
+    /// (Stages+ReleaseByReply). Then — when a trusted server is configured — the verdict must
+    /// be `verified`, otherwise not `failed`.
+    private static func heldReasons(_ row: InboundMessage, message: Message, form: FormResult?, experts: [String],
+                                    coordinators: Set<String>, trusted: Set<String>) -> [Reason] {
         var reasons: [Reason] = []
-        if let sender = row.sender, !experts.contains(sender.lowercased()) { reasons.append(.unregisteredExpert) }
+        let sender = row.sender?.lowercased()
+        switch form?.kind {
+        case "motivation":
+            if let sender, !experts.contains(sender), !coordinators.contains(sender) { reasons.append(.unregisteredScorer) }
+        case nil where ReleaseByReply.command(in: message.textBody) != nil:
+            return [.unverifiedCommand]
+        default:
+            if let sender, !experts.contains(sender) { reasons.append(.unregisteredExpert) }
+        }
         let verdict = SenderAuthentication.of(message, trusted: trusted)
         if verdict == .failed || (!trusted.isEmpty && verdict != .verified) { reasons.append(.failedAuthentication) }
         return reasons

@@ -43,6 +43,9 @@ public struct ReplyContent: Sendable, Hashable {
     public var rsvpLate: Bool = false
     /// A participant score sheet: what was recorded and the mean over scorers.
     public var motivation: MotivationEcho? = nil
+    /// The recipient may send participant score sheets (a registered expert or a
+    /// coordinator): the help reply lists that blank form too.
+    public var mayScoreParticipants: Bool = false
 
     public init(template: ReplyTemplate, campaign: String, recipientName: String? = nil,
                 originalSubject: String? = nil, formKind: String? = nil, number: Int? = nil,

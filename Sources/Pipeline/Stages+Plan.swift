@@ -78,6 +78,8 @@ extension Stages {
                                       entityID: question.id, change: "opened")
             }
             dedupeKey = "help:\(row.sender ?? recipient):\(config.day(of: row.fetchedAt))"
+            // The participant score sheet only for those who may send one (experts, coordinators).
+            content.mayScoreParticipants = row.sender.map { config.mayScore(kind: "motivation", sender: $0.lowercased()) } ?? false
         case .submitted:
             guard let submission = try Submission.caused(by: inboundID, db) else {
                 preconditionFailure("apply recorded `submitted` for inbound \(inboundID) without a submission")

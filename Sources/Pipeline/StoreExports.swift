@@ -32,7 +32,7 @@ public struct StoreExports: Sendable {
     public func tables(_ kind: ExportKind) throws -> [ExportTable] {
         switch kind {
         case .programmes: return [try formTable(.program, name: "Программы")]
-        case .participants: return [try formTable(.participant, name: "Участники")]
+        case .participants: return [try withMotivationScores(try formTable(.participant, name: "Участники"))]
         case .scores: return [try formTable(.score, name: "Оценки")]
         case .invitations: return [try formTable(.rsvp, name: "Ответы на приглашения")]
         case .feedback: return [try formTable(.feedback, name: "Отзывы")]
@@ -75,20 +75,18 @@ public struct StoreExports: Sendable {
                 invitations[invitation.participantNumber, default: []]
                     .append("№ \(invitation.programmeNumber): \(answers[invitation.status] ?? invitation.status)")
             }
-            let feedback = Set(try String.fetchAll(db, sql: """
-                SELECT sender FROM submission WHERE campaign = ? AND kind = 'feedback' AND isCurrent
-                """, arguments: [campaign]))
+            let feedback = Set(try Int.fetchAll(db, sql: "SELECT participantNumber FROM feedback WHERE campaign = ?",
+                                                arguments: [campaign]))
             return try Row.fetchAll(db, sql: """
-                SELECT p.number, p.email, p.fullName FROM participant p WHERE p.campaign = ? ORDER BY p.number
+                SELECT p.number, p.fullName FROM participant p WHERE p.campaign = ? ORDER BY p.number
                 """, arguments: [campaign]).map { row -> [ExportCell] in
                 let number: Int = row["number"]
-                let email: String = row["email"]
                 let applicant = byNumber[number]
                 return [.integer(number), .text(row["fullName"]), .optional(applicant?.organisation),
                         .optional(applicant?.municipality), applicant?.distanceKm.map { .decimal($0) } ?? .empty,
                         .text(applicant?.selected == true ? "да" : "нет"),
                         .optional(invitations[number]?.joined(separator: "; ")),
-                        .text(applicant?.attended == true ? "да" : "нет"), .text(feedback.contains(email) ? "да" : "нет")]
+                        .text(applicant?.attended == true ? "да" : "нет"), .text(feedback.contains(number) ? "да" : "нет")]
             }
         }
         return ExportTable(name: "Посещаемость", columns: [

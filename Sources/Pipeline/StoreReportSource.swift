@@ -6,8 +6,9 @@
 //   else as written in the form (`municipal_district`, `distance_to_perm_km`);
 // * selected = a seat in the released selection (`placement`) or an invitation (a reserve
 //   moved up); attended = see `SeasonReport.attendedDefinition` (a confirmed invitation whose
-//   programme's last day is before `now`'s day, or feedback from the participant);
-// * feedback: current `feedback` submissions (`program_rating`, `competence_before/after`);
+//   programme's last day is before `now`'s day, or a `feedback` row of the participant);
+// * feedback: the `feedback` table (one current version per participant and programme:
+//   `programRating`, `competenceBefore/After`), not submissions by sender address;
 // * ideas: current `idea` submissions (`title`, `partners`).
 import Foundation
 import GRDB
@@ -33,7 +34,9 @@ public struct StoreReportSource: Sendable {
     }
 
     func facts(_ db: Database, now: Date) throws -> SeasonFacts {
-        let feedbackSenders = Set(try senders(db, kind: "feedback"))
+        let feedbackRows = try Feedback.filter(Column("campaign") == campaign)
+            .order(Column("participantNumber"), Column("programmeNumber")).fetchAll(db)
+        let gaveFeedback = Set(feedbackRows.map(\.participantNumber))
         let selected = try selectedProgrammes(db)
         let lastDays = try lastDays(db)
         let today = day(of: now)
@@ -63,7 +66,6 @@ public struct StoreReportSource: Sendable {
             WHERE p.campaign = ? ORDER BY p.number
             """, arguments: [campaign]).map { row -> SeasonFacts.Applicant in
             let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
-            let email: String = row["email"]
             let number: Int = row["number"]
             let placedIn: String? = row["municipality"]
             let placedKm: Double? = row["distanceKm"]
@@ -72,11 +74,11 @@ public struct StoreReportSource: Sendable {
                 municipality: placedIn ?? fields["municipal_district"] ?? "",
                 distanceKm: placedKm ?? Self.number(fields["distance_to_perm_km"]),
                 selected: seated.contains(number) || invited.contains(number),
-                attended: confirmedAndPast.contains(number) || feedbackSenders.contains(email))
+                attended: confirmedAndPast.contains(number) || gaveFeedback.contains(number))
         }
-        let feedback = try current(db, kind: "feedback").map {
-            SeasonFacts.Feedback(rating: Self.number($0["program_rating"]), competenceBefore: Self.number($0["competence_before"]),
-                                 competenceAfter: Self.number($0["competence_after"]))
+        let feedback = feedbackRows.map {
+            SeasonFacts.Feedback(rating: $0.programRating.map(Double.init), competenceBefore: $0.competenceBefore.map(Double.init),
+                                 competenceAfter: $0.competenceAfter.map(Double.init))
         }
         let ideas = try current(db, kind: "idea").map { SeasonFacts.Idea(title: $0["title"] ?? "", partners: $0["partners"]) }
         return SeasonFacts(programmes: programmes, applicants: applicants, feedback: feedback, ideas: ideas)
@@ -107,11 +109,6 @@ public struct StoreReportSource: Sendable {
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
-    }
-
-    func senders(_ db: Database, kind: String) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT sender FROM submission WHERE campaign = ? AND kind = ? AND isCurrent",
-                            arguments: [campaign, kind])
     }
 
     /// The fields of the current submissions of `kind`, by number.

@@ -14,6 +14,9 @@ public struct TemplateReplyRenderer: ReplyRenderer {
     public var timeZone: TimeZone
     /// Blank form texts by kind, pre-filled in the error reply (Forms' FormPrefill).
     public var blankFormsByKind: [String: String] = [:]
+    /// Blank forms the help reply adds for experts and coordinators only (the participant
+    /// score sheet), after `blankForms`.
+    public var scorerForms: [(title: String, text: String)] = []
 
     public init(templates: TemplateSet, blankForms: [(title: String, text: String)], campaignTitle: String,
                 timeZone: TimeZone) {
@@ -42,6 +45,7 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             throw PipelineError.configuration("templates in \(directory.path) have problems: \(error)")
         }
         var forms: [(String, String)] = []
+        var scorerForms: [(String, String)] = []
         var byKind: [String: String] = [:]
         for kind in FormKind.allCases {
             let url = directory.appendingPathComponent("forms/\(kind.rawValue).txt")
@@ -50,9 +54,12 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             // The help reply carries the forms a person can send unasked.
             if [.program, .participant, .score].contains(kind) {
                 forms.append((Self.formTitles[kind.rawValue] ?? kind.heading, text))
+            } else if kind == .motivation {
+                scorerForms.append((Self.formTitles[kind.rawValue] ?? kind.heading, text))
             }
         }
         blankForms = forms
+        self.scorerForms = scorerForms
         blankFormsByKind = byKind
         self.campaignTitle = campaignTitle
         self.timeZone = timeZone
@@ -124,7 +131,8 @@ public struct TemplateReplyRenderer: ReplyRenderer {
             context["form_text"] = .text(prefilledForm(kind: spec, fields: content.fields))
             return ("errors", context)
         case .help:
-            context["forms"] = .list(blankForms.map { .object(["title": .text($0.title), "text": .text($0.text)]) })
+            let forms = blankForms + (content.mayScoreParticipants ? scorerForms : [])
+            context["forms"] = .list(forms.map { .object(["title": .text($0.title), "text": .text($0.text)]) })
             return ("help", context)
         case .closed, .notOpen:
             context["call_title"] = .text(Self.callTitles[kind] ?? "Приём форм")

@@ -1,5 +1,6 @@
 // The composition root: configuration → store, stages, mailbox and relay adapters.
 import Foundation
+import Forms
 import Logging
 import MailTransport
 import Pipeline
@@ -50,7 +51,9 @@ struct AppContext {
 
     func stages(store: Store, answerExisting: Bool = false) throws -> Stages {
         let config = PipelineConfig(settings: settings, answerExistingOnFirstRun: answerExisting)
-        return Stages(store: store, config: config, reader: StandardMessageReader.standard(config: config),
+        let wording = try FormWordingFile.load(templatesDirectory: settings.templatesDirectory)
+        return Stages(store: store, config: config,
+                      reader: StandardMessageReader.standard(config: config, formReader: FormReader(wording: wording)),
                       renderer: try renderer(), logger: logger)
     }
 

@@ -28,6 +28,7 @@ struct DoctorCommand: ParsableCommand {
             return
         }
         checks.run("templates") { try Self.templates(context) }
+        checks.run("form wording") { try Self.formWording(context) }
         var imap: IMAPSettings?
         checks.run("imap password") {
             imap = try context.imapSettings()
@@ -72,6 +73,16 @@ struct DoctorCommand: ParsableCommand {
         }
         return "\(renderer.templates.names.count) mails render with sample data; \(renderer.blankForms.count) blank forms"
             + (result.uncovered.isEmpty ? "" : "; not covered by samples: \(result.uncovered.joined(separator: ", "))")
+    }
+
+    /// The form-error wording file (`run` and `process` stop with 78 on the same problem).
+    static func formWording(_ context: AppContext) throws -> String {
+        let folder = context.settings.templatesDirectory
+        let wording = try FormWordingFile.load(templatesDirectory: folder)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(FormWordingFile.name).path) else {
+            return "no \(FormWordingFile.name) in \(folder.path): the built-in wording is used"
+        }
+        return "\(FormWordingFile.name): \(wording.templates.count) wording(s)"
     }
 
     static func imapLogin(_ settings: IMAPSettings, context: AppContext) throws -> String {

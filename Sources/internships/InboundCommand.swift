@@ -62,7 +62,8 @@ struct InboundCommand: ParsableCommand {
                     return
                 }
                 let config = PipelineConfig(settings: context.settings)
-                print(InboundCommand.text(record, experts: config.experts, trusted: config.trustedAuthservIDs),
+                print(InboundCommand.text(record, experts: config.experts, coordinators: config.coordinators,
+                                          trusted: config.trustedAuthservIDs),
                       terminator: "")
             }
         }
@@ -99,10 +100,11 @@ struct InboundCommand: ParsableCommand {
     }
 
     /// The `show` text: plain English labels, values as stored.
-    static func text(_ record: InboundRecord, experts: [String], trusted: Set<String> = []) -> String {
+    static func text(_ record: InboundRecord, experts: [String], coordinators: Set<String> = [],
+                     trusted: Set<String> = []) -> String {
         let row = record.message
         let formatter = ISO8601DateFormatter()
-        let explanation = InboundExplanation.explain(row, experts: experts, trusted: trusted,
+        let explanation = InboundExplanation.explain(row, experts: experts, coordinators: coordinators, trusted: trusted,
                                                      released: record.releasedAt != nil)
         var lines: [String] = []
         lines.append("id: \(row.id ?? 0)")

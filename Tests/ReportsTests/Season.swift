@@ -96,6 +96,32 @@ final class Season: @unchecked Sendable {
         }
     }
 
+    /// A feedback form as apply records it: the submission (keyed by sender and the request's
+    /// programme) and the typed `feedback` row the report reads.
+    func feedback(_ participant: Int, programme: Int?, from sender: String, number: Int, version: Int = 1, at: Date,
+                  rating: Int?, before: Int?, after: Int?) throws {
+        var fields = ["application_number": String(participant)]
+        fields["program_rating"] = rating.map(String.init)
+        fields["competence_before"] = before.map(String.init)
+        fields["competence_after"] = after.map(String.init)
+        let submissionID = try submit("feedback", from: sender, number: number, version: version,
+                                      key: "\(sender)|FB-\(programme.map(String.init) ?? "?")", at: at, fields)
+        _ = try store.pool.write { db in
+            try Feedback.record(db, Feedback(campaign: campaign, submissionID: submissionID, participantNumber: participant,
+                                             programmeNumber: programme, programRating: rating, competenceBefore: before,
+                                             competenceAfter: after, useful: nil, willApply: nil, suggestions: nil,
+                                             createdAt: at))
+        }
+    }
+
+    /// A motivation score as the CSV import or a score sheet by mail records it.
+    func motivation(_ participant: Int, scorer: String, score: Int, comment: String?, at: Date) throws {
+        _ = try store.pool.write { db in
+            try MotivationScore.record(db, MotivationScore(campaign: campaign, participantNumber: participant, scorer: scorer,
+                                                           score: score, comment: comment, source: "mail", createdAt: at))
+        }
+    }
+
     /// The season the report test counts by hand (see SeasonReportTests).
     func script() throws {
         let day = Self.perm("2026-09-01T12:00:00")
@@ -122,12 +148,12 @@ final class Season: @unchecked Sendable {
         try submit("rsvp", from: "a1@example.test", number: 1, at: day, ["answer": "ДА"])
         try submit("rsvp", from: "a2@example.test", number: 2, at: day, ["answer": "ДА"])
         try submit("rsvp", from: "a3@example.test", number: 3, at: day, ["answer": "НЕТ"])
-        try submit("feedback", from: "a1@example.test", number: 1, at: day,
-                   ["application_number": "1", "program_rating": "5", "competence_before": "4", "competence_after": "8"])
-        try submit("feedback", from: "a3@example.test", number: 2, at: day,
-                   ["application_number": "1", "program_rating": "4", "competence_before": "6", "competence_after": "9"])
-        try submit("feedback", from: "a6@example.test", number: 3, at: day,
-                   ["application_number": "2", "program_rating": "3", "competence_before": "5"])
+        try feedback(1, programme: 1, from: "a1@example.test", number: 1, at: day,
+                     rating: 5, before: 4, after: 8)
+        try feedback(3, programme: 3, from: "a3@example.test", number: 2, at: day,
+                     rating: 4, before: 6, after: 9)
+        try feedback(6, programme: 3, from: "a6@example.test", number: 3, at: day,
+                     rating: 3, before: 5, after: nil)
         try submit("idea", from: "a1@example.test", number: 1, at: day, ["title": "Экотропа", "partners": "Центр Парма; Фонд Ёлка"])
         try submit("idea", from: "a6@example.test", number: 2, at: day, ["title": "Медиашкола"])
         // Issue 6: decision revision 1 (winners 1 and 3), released: every host heard.
