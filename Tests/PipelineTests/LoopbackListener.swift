@@ -145,7 +145,9 @@ final class FaultProxy: @unchecked Sendable {
             let server = LoopbackListener.connectLoopback(port: upstreamPort)
             if server < 0 { LoopbackListener.reset(client); return }
             box.listener?.track(server)
-            // client → server: plain copy.
+            // client → server: plain copy. Its end is awaited before a reset closes the
+            // descriptors: a number closed under a running read is soon another test's socket.
+            let copied = DispatchSemaphore(value: 0)
             Thread {
                 var buffer = [UInt8](repeating: 0, count: 16_384)
                 while true {
@@ -153,6 +155,7 @@ final class FaultProxy: @unchecked Sendable {
                     if n <= 0 || !LoopbackListener.write(server, buffer[0..<n]) { break }
                 }
                 shutdown(server, Int32(SHUT_WR))
+                copied.signal()
             }.start()
             // server → client: the fault.
             var forwarded = 0
@@ -171,6 +174,8 @@ final class FaultProxy: @unchecked Sendable {
                     if pass > 0 { _ = LoopbackListener.write(client, buffer[0..<pass]) }
                     forwarded += pass
                     if forwarded >= limit {
+                        shutdown(client, Int32(SHUT_RD))  // ends the copy thread's read; sends nothing
+                        copied.wait()
                         LoopbackListener.reset(client)
                         LoopbackListener.reset(server)
                         return
