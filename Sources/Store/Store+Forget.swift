@@ -102,7 +102,11 @@ extension Store {
             """)
         // Our replies: bytes and address gone; one not sent yet never will be.
         try db.execute(sql: """
-            UPDATE outboxMessage SET raw = x'', recipient = 'forgotten', dedupeKey = 'forgotten:' || id,
+            UPDATE outboxRaw SET raw = x'' WHERE outboxID IN
+                (SELECT id FROM outboxMessage WHERE causeInboundID IN \(messages) OR lower(recipient) IN \(subjects))
+            """)
+        try db.execute(sql: """
+            UPDATE outboxMessage SET recipient = 'forgotten', dedupeKey = 'forgotten:' || id,
                 lastReplyText = NULL,
                 state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'dead' END,
                 nextAttemptAt = CASE WHEN state = 'sent' THEN nextAttemptAt ELSE NULL END

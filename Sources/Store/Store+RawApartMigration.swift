@@ -1,9 +1,8 @@
-// Migration v4_raw_apart: inbound message bytes live in their own table (`inboundRaw`),
-// written once by pickup, so parse's and apply's UPDATEs no longer rewrite the whole record
-// with its overflow pages (BENCHMARKS.md, P1 write amplification). `inboundMessage` is rebuilt
+// Migration v4_raw_apart: message bytes live in their own tables (`inboundRaw`, `outboxRaw`),
+// written once, so the UPDATEs of the state machines no longer rewrite the whole record with
+// its overflow pages (BENCHMARKS.md, P1/P4 write amplification). `inboundMessage` is rebuilt
 // (its `size = length(raw)` CHECK names the column; https://sqlite.org/lang_altertable.html §7);
-// the size invariant is kept by triggers. `outboxMessage.raw` stays: notifications fit in a
-// page, and moving them out doubled deliver's page writes (measured, BENCHMARKS.md P4).
+// `outboxMessage.raw` is dropped. The size invariant is kept by triggers.
 import GRDB
 
 extension Store {
@@ -65,6 +64,13 @@ extension Store {
             CREATE TRIGGER inboundMessage_size_update BEFORE UPDATE OF size ON inboundMessage
                 WHEN NEW.size IS NOT (SELECT length(raw) FROM inboundRaw WHERE inboundID = NEW.id)
                 BEGIN SELECT RAISE(ABORT, 'inboundMessage: size does not match inboundRaw'); END;
+
+            CREATE TABLE outboxRaw (
+                outboxID INTEGER PRIMARY KEY REFERENCES outboxMessage ON DELETE CASCADE,
+                raw BLOB NOT NULL
+            );
+            INSERT INTO outboxRaw (outboxID, raw) SELECT id, raw FROM outboxMessage;
+            ALTER TABLE outboxMessage DROP COLUMN raw;
             """)
         if let sequence {
             try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'inboundMessage'",

@@ -1,5 +1,5 @@
-// v4_raw_apart moves the message bytes out of `inboundMessage` into `inboundRaw` (the
-// outbox keeps its bytes): a database at the previous version keeps every byte, every
+// v4_raw_apart moves the message bytes out of `inboundMessage`/`outboxMessage` into
+// `inboundRaw`/`outboxRaw`: a database at the previous version keeps every byte, every
 // reference and its id sequence; afterwards the size invariant still holds across the tables.
 import Foundation
 import GRDB
@@ -51,6 +51,7 @@ import Testing
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let inboundColumns = try db.columns(in: "inboundMessage").map(\.name)
             #expect(!inboundColumns.contains("raw") && inboundColumns.contains("releasedAt") && inboundColumns.contains("size"))
+            #expect(try !db.columns(in: "outboxMessage").map(\.name).contains("raw"))
             let kept = Self.payloads.filter { $0.uid != 5 }
             for (uid, bytes) in kept {
                 #expect(try InboundMessage.rawBytes(db, id: uid * 10) == bytes)
