@@ -30,7 +30,7 @@ extension Stages {
         while true {
             let rows = try store.pool.read { db in
                 try InboundMessage.fetchAll(db, sql: """
-                    SELECT * FROM inboundMessage
+                    SELECT *, (SELECT raw FROM inboundRaw WHERE inboundID = inboundMessage.id) AS raw FROM inboundMessage
                     WHERE class = 'bounce' AND appliedAt IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM deliveryFailure f WHERE f.inboundMessageID = inboundMessage.id)
                     ORDER BY id LIMIT ?

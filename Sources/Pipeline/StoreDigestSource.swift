@@ -52,7 +52,7 @@ public struct StoreDigestSource: DigestSource {
     /// `question` rows not answered, oldest first, with the first lines of their message.
     func questions(_ db: Database) throws -> [DigestFacts.Question] {
         try Question.filter(Column("answeredAt") == nil).order(Column("id")).fetchAll(db).map { q in
-            let raw = try Data.fetchOne(db, sql: "SELECT raw FROM inboundMessage WHERE id = ?",
+            let raw = try Data.fetchOne(db, sql: "SELECT raw FROM inboundRaw WHERE inboundID = ?",
                                         arguments: [q.inboundMessageID]) ?? Data()
             return DigestFacts.Question(id: q.id ?? 0, sender: q.sender, subject: q.subject,
                                         firstLines: Self.firstLines(of: Message.parse(Array(raw)).textBody),

@@ -7,7 +7,7 @@ import GRDB
 extension InboundMessage {
     /// Every column but `raw`, which reads as empty: a row that must never be saved whole
     /// (update named columns only, as parse and apply do).
-    public static var leanSelection: [any SQLSelectable] { [.allColumns(excluding: ["raw"]), SQL("x'' AS raw")] }
+    public static var leanSelection: [any SQLSelectable] { [.allColumns, SQL("x'' AS raw")] }
 
     /// `waiting(_:state:limit:)` without the raw bytes.
     public static func waitingLean(_ db: Database, state: State, limit: Int? = nil) throws -> [InboundMessage] {
@@ -18,7 +18,7 @@ extension InboundMessage {
 
     /// The raw bytes of one stored message, copied once out of SQLite; nil when there is no such row.
     public static func rawBytes(_ db: Database, id: Int64) throws -> [UInt8]? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT raw FROM inboundMessage WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT raw FROM inboundRaw WHERE inboundID = ?", arguments: [id]) else {
             return nil
         }
         return try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] }

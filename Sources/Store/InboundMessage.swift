@@ -61,6 +61,42 @@ public struct InboundMessage: Codable, Sendable, Hashable, FetchableRecord, Muta
         id = inserted.rowID
     }
 
+    /// The bytes live in `inboundRaw` (v4_raw_apart): read back through a subquery.
+    public static var databaseSelection: [any SQLSelectable] {
+        [.allColumns, SQL("COALESCE((SELECT raw FROM inboundRaw WHERE inboundID = inboundMessage.id), x'') AS raw")]
+    }
+
+    /// Every column but `raw`: a state UPDATE never rewrites the message bytes.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["mailbox"] = mailbox
+        container["uidValidity"] = uidValidity
+        container["uid"] = uid
+        container["messageID"] = messageID
+        container["sha256"] = sha256
+        container["size"] = size
+        container["fetchedAt"] = fetchedAt
+        container["state"] = state
+        container["class"] = `class`
+        container["sender"] = sender
+        container["replyTo"] = replyTo
+        container["subject"] = subject
+        container["referencesJSON"] = referencesJSON
+        container["defects"] = defects
+        container["formJSON"] = formJSON
+        container["disposition"] = disposition
+        container["processedAt"] = processedAt
+        container["appliedAt"] = appliedAt
+        container["plannedAt"] = plannedAt
+        container["ackedAt"] = ackedAt
+    }
+
+    /// The bytes are written once, in the same transaction as the row.
+    public func aroundInsert(_ db: Database, insert: () throws -> InsertionSuccess) throws {
+        let inserted = try insert()
+        try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, ?)", arguments: [inserted.rowID, raw])
+    }
+
     /// The cause string for audit rows written because of this message.
     public var cause: String { "inbound:\(id ?? 0)" }
 

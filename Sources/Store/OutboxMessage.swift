@@ -46,6 +46,34 @@ public struct OutboxMessage: Codable, Sendable, Hashable, FetchableRecord, Mutab
         id = inserted.rowID
     }
 
+    /// The bytes live in `outboxRaw` (v4_raw_apart): read back through a subquery.
+    public static var databaseSelection: [any SQLSelectable] {
+        [.allColumns, SQL("COALESCE((SELECT raw FROM outboxRaw WHERE outboxID = outboxMessage.id), x'') AS raw")]
+    }
+
+    /// Every column but `raw`: a state UPDATE never rewrites the message bytes.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["dedupeKey"] = dedupeKey
+        container["template"] = template
+        container["recipient"] = recipient
+        container["messageID"] = messageID
+        container["state"] = state
+        container["attempts"] = attempts
+        container["nextAttemptAt"] = nextAttemptAt
+        container["lastReplyCode"] = lastReplyCode
+        container["lastReplyText"] = lastReplyText
+        container["causeInboundID"] = causeInboundID
+        container["createdAt"] = createdAt
+        container["sentAt"] = sentAt
+    }
+
+    /// The bytes are written once, in the same transaction as the row.
+    public func aroundInsert(_ db: Database, insert: () throws -> InsertionSuccess) throws {
+        let inserted = try insert()
+        try db.execute(sql: "INSERT INTO outboxRaw (outboxID, raw) VALUES (?, ?)", arguments: [inserted.rowID, raw])
+    }
+
     /// True when a row with this dedupe key exists (whatever its state).
     public static func exists(_ db: Database, dedupeKey: String) throws -> Bool {
         try OutboxMessage.filter(Column("dedupeKey") == dedupeKey).fetchCount(db) > 0

@@ -72,8 +72,10 @@ extension Store {
         let subjects = "(SELECT address FROM forgetAddress)"
         let messages = "(SELECT id FROM forgetInbound)"
 
+        // The bytes first (v4_raw_apart): size must match them when it becomes 0.
+        try db.execute(sql: "UPDATE inboundRaw SET raw = x'' WHERE inboundID IN \(messages)")
         try db.execute(sql: """
-            UPDATE inboundMessage SET raw = x'', size = 0, messageID = NULL, sender = NULL, replyTo = NULL,
+            UPDATE inboundMessage SET size = 0, messageID = NULL, sender = NULL, replyTo = NULL,
                 subject = NULL, referencesJSON = NULL, defects = NULL, formJSON = NULL
             WHERE id IN \(messages)
             """)
@@ -100,7 +102,11 @@ extension Store {
             """)
         // Our replies: bytes and address gone; one not sent yet never will be.
         try db.execute(sql: """
-            UPDATE outboxMessage SET raw = x'', recipient = 'forgotten', dedupeKey = 'forgotten:' || id,
+            UPDATE outboxRaw SET raw = x'' WHERE outboxID IN
+                (SELECT id FROM outboxMessage WHERE causeInboundID IN \(messages) OR lower(recipient) IN \(subjects))
+            """)
+        try db.execute(sql: """
+            UPDATE outboxMessage SET recipient = 'forgotten', dedupeKey = 'forgotten:' || id,
                 lastReplyText = NULL,
                 state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'dead' END,
                 nextAttemptAt = CASE WHEN state = 'sent' THEN nextAttemptAt ELSE NULL END

@@ -15,6 +15,7 @@ extension Store {
                                    migrate: participantsV3MotivationMail)
         migrator.registerMigration("participants_v4_invitation_updates", migrate: participantsV4InvitationUpdates)
         migrator.registerMigration("participants_v5_season", migrate: participantsV5Season)
+        migrator.registerMigration("v4_raw_apart", foreignKeyChecks: .deferred, migrate: v4RawApart)
         return migrator
     }
 

@@ -49,8 +49,9 @@ import Testing
             #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM submission WHERE id = 3") }
             // New ids continue after the old ones (AUTOINCREMENT kept its sequence).
             try db.execute(sql: """
-                INSERT INTO inboundMessage (mailbox, uidValidity, uid, sha256, raw, size, fetchedAt)
-                VALUES ('INBOX', 7, 4, printf('%064d', 4), x'00', 1, '2026-09-02')
+                INSERT INTO inboundMessage (mailbox, uidValidity, uid, sha256, size, fetchedAt)
+                VALUES ('INBOX', 7, 4, printf('%064d', 4), 1, '2026-09-02');
+                INSERT INTO inboundRaw (inboundID, raw) VALUES (last_insert_rowid(), x'00')
                 """)
             try db.execute(sql: """
                 INSERT INTO submission (campaign, kind, number, version, key, inboundMessageID, sender, fieldsJSON, isCurrent, createdAt)

@@ -46,21 +46,21 @@ final class TempStore {
         #expect(migrations == ["v1_initial", "v2_review", "v2_harden", "v3_inbound_release",
                                "participants_v1", "participants_v2_invitations",
                                "participants_v3_motivation_mail", "participants_v4_invitation_updates",
-                               "participants_v5_season"])
+                               "participants_v5_season", "v4_raw_apart"])
         #expect(migrations == Store.migrator.migrations)
         // Re-opening is a no-op.
         _ = try Store(path: temp.store.path)
     }
 
     @Test(arguments: [
-        ("duplicate uid", "INSERT INTO inboundMessage (mailbox, uidValidity, uid, sha256, raw, size, fetchedAt) VALUES ('INBOX', 7, 1, printf('%064d', 0), x'00', 1, '2026-01-01')"),
+        ("duplicate uid", "INSERT INTO inboundMessage (mailbox, uidValidity, uid, sha256, size, fetchedAt) VALUES ('INBOX', 7, 1, printf('%064d', 0), 1, '2026-01-01')"),
         ("bad state", "UPDATE inboundMessage SET state = 'lost'"),
         ("parsed without processedAt", "UPDATE inboundMessage SET state = 'parsed'"),
         ("size mismatch", "UPDATE inboundMessage SET size = 999"),
         ("bad hash", "UPDATE inboundMessage SET sha256 = 'abc'"),
         ("bad class", "UPDATE inboundMessage SET class = 'robot'"),
-        ("sent without sentAt", "INSERT INTO outboxMessage (dedupeKey, template, recipient, messageID, raw, state, createdAt) VALUES ('k', 'ack', 'a@x', 'id@x', x'00', 'sent', '2026-01-01')"),
-        ("unknown outbox state", "INSERT INTO outboxMessage (dedupeKey, template, recipient, messageID, raw, state, createdAt) VALUES ('k', 'ack', 'a@x', 'id@x', x'00', 'lost', '2026-01-01')"),
+        ("sent without sentAt", "INSERT INTO outboxMessage (dedupeKey, template, recipient, messageID, state, createdAt) VALUES ('k', 'ack', 'a@x', 'id@x', 'sent', '2026-01-01')"),
+        ("unknown outbox state", "INSERT INTO outboxMessage (dedupeKey, template, recipient, messageID, state, createdAt) VALUES ('k', 'ack', 'a@x', 'id@x', 'lost', '2026-01-01')"),
         ("submission for a missing message", "INSERT INTO submission (campaign, kind, number, version, key, inboundMessageID, sender, fieldsJSON, isCurrent, createdAt) VALUES ('c', 'program', 1, 1, 'k', 999, 's', '{}', 1, '2026-01-01')"),
         ("unknown kind", "INSERT INTO submission (campaign, kind, number, version, key, inboundMessageID, sender, fieldsJSON, isCurrent, createdAt) VALUES ('c', 'poem', 1, 1, 'k', 1, 's', '{}', 1, '2026-01-01')"),
         ("audit without a cause", "INSERT INTO audit (at, cause, entity, change) VALUES ('2026-01-01', 'because', 'x', 'y')"),
