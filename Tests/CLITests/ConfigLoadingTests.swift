@@ -99,4 +99,26 @@ import Testing
             #expect(result.status == (accepted ? 0 : 64), "\(arguments) --now \(now): \(result)")
         }
     }
+
+    /// `export` and `digest` read the campaign `fetch`/`process`/`run` write (key = [campaign] name): they used
+    /// to build their own PipelineConfig keyed by the year and saw an empty campaign.
+    @Test func exportAndDigestSeeWhatRunRecorded() throws {
+        let setup = try Setup(env: try ServerEnv.require())
+        let t = setup.tag
+        try setup.append([TestMail.make(from: "host-\(t)@example.test", to: setup.intake,
+                                        body: TestMail.program(org: "АНО Чусовая-\(t)"), id: "cl1-\(t)@example.test")])
+        // fetch + process: recorded, and no digest queued yet (`run` would queue today's).
+        for command in [["fetch", "--answer-existing"], ["process"]] {
+            let result = try setup.run(command)
+            #expect(result.status == 0, "\(command): \(result)")
+        }
+        let out = setup.directory.appendingPathComponent("programmes.csv")
+        let export = try CLI.run(["export", "programmes", "--format", "csv", "--out", out.path, "--config", setup.config.path])
+        #expect(export.status == 0, "\(export)")
+        let csv = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        #expect(csv.contains("АНО Чусовая-\(t)"), "the export must list the programme run recorded:\n\(csv)")
+        let digest = try CLI.run(["digest", "--dry-run", "--now", "--at", Setup.now, "--config", setup.config.path])
+        #expect(digest.status == 0, "\(digest)")
+        #expect(digest.stdout.contains("Заявки на программы: новых 1"), "the digest must count the new programme:\n\(digest)")
+    }
 }
