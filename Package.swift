@@ -23,6 +23,12 @@ let package = Package(
             path: "Sources/CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // OpenSSL's libcrypto (linked through libcurl anyway): SHA-256 of inbound mail.
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Edge: IMAP and SMTP over libcurl. Facts out, no decisions.
         .target(
             name: "MailTransport",
@@ -78,6 +84,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport", "Reports",
+                "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

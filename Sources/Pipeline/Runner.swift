@@ -1,6 +1,7 @@
 // input:  the store, the mailbox, the relay, and `now`.
 // output: all stages in order (pickup, parse, apply, plan, [digest], deliver, ack) under an exclusive
-//         lock, and a sysexits code: 0, 75 (a server down or another run busy), 78 (config).
+//         lock, and a sysexits code: 0, 75 (a server down or another run busy), 78 (config);
+//         parse reads each pickup batch once it is committed (Runner+Overlap.swift).
 // crash:  whatever the interrupted stage leaves (see each stage's header); the lock dies
 //         with the process.
 // rerun:  every stage is idempotent, so the next run finishes the work and changes nothing
@@ -104,11 +105,20 @@ public struct Runner {
         }
 
         var mailboxUp = true
+        var parsedDuringPickup = ParseReport()
         do {
             try registerExperts(now: now)
             if selected.contains(.pickup), let source {
-                report.pickup = try stages.pickup(from: source, now: now)
+                // With parse selected too, parse reads each batch while the next is fetched.
+                report.pickup = selected.contains(.parse)
+                    ? try pickupParsing(from: source, now: now, parsed: &parsedDuringPickup)
+                    : try stages.pickup(from: source, now: now)
             }
+        } catch let failure as ParseDuringPickupFailure {
+            // Parse failed, not the mailbox: stop as a failing parse stops the run.
+            try classify(failure.underlying, into: &report, logger: logger)
+            logger.info("run finished", metadata: ["run.exit": "\(report.exitStatus.rawValue)"])
+            return report
         } catch {
             try classify(error, into: &report, logger: logger)
             mailboxUp = false
@@ -116,7 +126,10 @@ public struct Runner {
             if report.exitStatus != .temporaryFailure { return report }
         }
         do {
-            if selected.contains(.parse) { report.parse = try stages.parse(now: now) }
+            if selected.contains(.parse) {
+                parsedDuringPickup.add(try stages.parse(now: now))
+                report.parse = parsedDuringPickup
+            }
             if selected.contains(.apply) {
                 report.apply = try stages.apply(now: now)
                 report.bounces = try stages.readBounces(now: now)

@@ -1,8 +1,9 @@
 // input:  the IMAP mailbox (status, UIDs above the cursor, raw bytes).
 // output: inboundMessage rows (raw, sha256, state new|imported) and mailboxCursor, advanced
-//         in the SAME transaction as the rows, one transaction per fetch batch.
+//         in the SAME transaction as the rows, one transaction per fetch batch; the next batch
+//         is fetched (and hashed) on a thread of its own while this one is stored.
 // crash:  leaves whole batches committed with the cursor after them; a fetched, uncommitted
-//         batch is simply lost and fetched again.
+//         batch (or the one fetched ahead) is simply lost and fetched again.
 // rerun:  starts from the committed cursor; a message already stored (same Message-ID and
 //         sha256, e.g. after a UIDVALIDITY change) is skipped, so nothing is stored twice.
 import Foundation
@@ -24,6 +25,14 @@ extension Stages {
     /// Fetches new mail into the store. Throws the source's error (nothing committed for the
     /// batch in flight).
     public func pickup(from source: some MailboxSource, now: Date) throws -> PickupReport {
+        try pickup(from: source, now: now, afterEachBatch: {})
+    }
+
+    /// Pickup that calls `afterEachBatch` after every committed batch (and its crash point),
+    /// while the next batch is fetched in the background: the run parses there (P1). An error
+    /// it throws stops pickup after the fetch in flight has finished.
+    public func pickup(from source: some MailboxSource, now: Date,
+                       afterEachBatch: () throws -> Void) throws -> PickupReport {
         var report = PickupReport()
         let mailbox = config.mailbox
         let status = try source.status()
@@ -60,49 +69,26 @@ extension Stages {
         let lastUid = start.lastUid
         // `UID SEARCH UID n:*` always includes the highest UID, even below n: filter.
         let uids = try source.searchUIDs(from: lastUid + 1).filter { $0 > lastUid }.sorted()
-        for chunk in uids.chunked(config.fetchBatchSize) {
-            let messages = try source.fetch(uids: Array(chunk), uidValidity: status.uidValidity)
-            try crash.reach("pickup.fetched")
-            let batchMax = chunk.last ?? lastUid
-            let counts = try store.pool.write { db -> (stored: Int, imported: Int, duplicates: Int) in
-                var stored = 0, imported = 0, duplicates = 0
-                for message in messages {
-                    let sha = SHA256.hex(message.raw)
-                    let messageID = RawHeaders.messageID(in: message.raw)
-                    if var known = try InboundMessage.duplicate(db, messageID: messageID, sha256: sha) {
-                        duplicates += 1
-                        if known.ackedAt == nil && known.uidValidity != status.uidValidity {
-                            // Still in the mailbox under a new UID: let ack find it there.
-                            known.uidValidity = status.uidValidity
-                            known.uid = message.uid
-                            try known.update(db, columns: ["uidValidity", "uid"])
-                        }
-                        continue
-                    }
-                    let isImport = message.uid <= start.importThroughUid
-                    // SQLite copies the bytes when they are bound: the row borrows the fetched
-                    // buffer instead of copying it into a Data first (P5).
-                    let row = try message.raw.withUnsafeBytes { buffer in
-                        var row = InboundMessage(
-                            mailbox: mailbox, uidValidity: status.uidValidity, uid: message.uid,
-                            messageID: messageID, sha256: sha, raw: Stages.borrowedData(buffer), fetchedAt: now,
-                            state: isImport ? .imported : .new)
-                        try row.insert(db)
-                        row.raw = Data()
-                        return row
-                    }
-                    try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage",
-                                          entityID: row.id, change: "stored as \(row.state.rawValue)")
-                    if isImport { imported += 1 } else { stored += 1 }
-                }
-                var advanced = start
-                advanced.lastUid = batchMax
-                advanced.updatedAt = now
-                try advanced.update(db)
-                return (stored, imported, duplicates)
+        let chunks = uids.chunked(config.fetchBatchSize).map { Array($0) }
+        let uidValidity = status.uidValidity
+        // One fetch at a time touches the source: the next starts only after this one is
+        // collected, and every exit waits for the one in flight.
+        nonisolated(unsafe) let mailboxSource = source
+        func fetchAhead(_ index: Int) -> FetchAhead<[PickedMessage]>? {
+            guard index < chunks.count else { return nil }
+            let chunk = chunks[index]
+            return FetchAhead {
+                try mailboxSource.fetch(uids: chunk, uidValidity: uidValidity).map(PickedMessage.init)
             }
-            try crash.reach("pickup.committed")
-            report.fetched += messages.count
+        }
+        var next = fetchAhead(0)
+        defer { next?.finish() }
+        for index in chunks.indices {
+            guard let inFlight = next else { break }
+            let batchMax = chunks[index].last ?? lastUid
+            let counts = try commitBatch(try inFlight.wait(), through: batchMax, start: start, uidValidity: uidValidity,
+                                         now: now, startingNext: { next = fetchAhead(index + 1) })
+            report.fetched += counts.fetched
             report.stored += counts.stored
             report.imported += counts.imported
             report.duplicates += counts.duplicates
@@ -110,6 +96,8 @@ extension Stages {
                 "imap.mailbox": "\(mailbox)", "imap.last_uid": "\(batchMax)",
                 "pickup.stored": "\(counts.stored)", "pickup.duplicates": "\(counts.duplicates)",
             ])
+            // The batch's bytes are gone by now: parse reads them back from the store.
+            try afterEachBatch()
         }
         return report
     }
