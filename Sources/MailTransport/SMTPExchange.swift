@@ -21,7 +21,7 @@ struct SMTPExchange: Equatable {
     /// to the greeting, EHLO, STARTTLS and AUTH, or to the previous message).
     static func parse(_ lines: [TranscriptLine]) -> SMTPExchange {
         var exchange = SMTPExchange(mailReply: nil, recipientReplies: [], dataReply: nil, finalReply: nil)
-        let start = lines.lastIndex { $0.direction == .client && $0.text.uppercased().hasPrefix("MAIL FROM") } ?? lines.endIndex
+        let start = lines.lastIndex { $0.direction == .client && hasVerb($0.text, "MAIL FROM") } ?? lines.endIndex
         var command = ""
         var pending: [String] = []
         for line in lines[start...] {
@@ -35,17 +35,29 @@ struct SMTPExchange: Equatable {
                 pending.append(line.text)
                 guard let reply = complete(pending) else { continue }
                 pending = []
-                let verb = command.uppercased()
-                if verb.hasPrefix("MAIL FROM") {
+                if hasVerb(command, "MAIL FROM") {
                     exchange.mailReply = reply
-                } else if verb.hasPrefix("RCPT TO") {
+                } else if hasVerb(command, "RCPT TO") {
                     exchange.recipientReplies.append((address: address(in: command), reply: reply))
-                } else if verb.hasPrefix("DATA") {
+                } else if hasVerb(command, "DATA") {
                     if exchange.dataReply == nil { exchange.dataReply = reply } else { exchange.finalReply = reply }
                 }
             }
         }
         return exchange
+    }
+
+    /// Whether `line` starts with `verb` (upper-case ASCII), in any case: the same answer as
+    /// `line.uppercased().hasPrefix(verb)` for the ASCII commands libcurl sends, without
+    /// building an upper-cased copy of every line.
+    static func hasVerb(_ line: String, _ verb: String) -> Bool {
+        var bytes = line.utf8.makeIterator()
+        for want in verb.utf8 {
+            guard let got = bytes.next() else { return false }
+            let upper = (0x61...0x7A).contains(got) ? got - 0x20 : got
+            if upper != want { return false }
+        }
+        return true
     }
 
     /// A reply is complete at a line `NNN ` or `NNN` (RFC 5321 §4.2.1: `NNN-` continues).

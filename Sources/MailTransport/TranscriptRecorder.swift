@@ -44,7 +44,10 @@ struct TranscriptRecorder {
             break
         }
         text = Self.scrub(text, secretWords: secretWords)
-        if text.count > Self.maxLineLength { text = String(text.prefix(Self.maxLineLength)) + "…" }
+        // utf8.count bounds count (Characters) from above and costs nothing on native strings.
+        if text.utf8.count > Self.maxLineLength, text.count > Self.maxLineLength {
+            text = String(text.prefix(Self.maxLineLength)) + "…"
+        }
         // Keep the newest lines; drop in halves so a flood of updates stays linear.
         if lines.count >= 2 * Self.maxLines { lines.removeFirst(Self.maxLines) }
         lines.append(TranscriptLine(direction, text))
@@ -71,9 +74,31 @@ struct TranscriptRecorder {
     /// Replaces every occurrence of a secret with `<redacted>`.
     static func scrub(_ text: String, secretWords: [String]) -> String {
         var out = text
-        for word in secretWords where !word.isEmpty && out.contains(word) {
+        for word in secretWords where !word.isEmpty && containsBytes(out, word) {
             out = out.replacingOccurrences(of: word, with: "<redacted>")
         }
         return out
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur in `text`'s. Every line of every transfer is
+    /// checked, and Foundation's `contains` (CFStringFind) cost more than the TLS of a small
+    /// message (BENCHMARKS.md, P4 session 3). For an ASCII secret a byte match is exactly
+    /// what `replacingOccurrences` finds; a non-ASCII one keeps Foundation's Unicode-aware
+    /// search (canonically equivalent spellings).
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let hay = Array(text.utf8), pin = Array(needle.utf8)
+        if pin.contains(where: { $0 >= 0x80 }) { return text.contains(needle) }
+        guard let first = pin.first, pin.count <= hay.count else { return false }
+        var i = 0
+        let last = hay.count - pin.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < pin.count, hay[i + k] == pin[k] { k += 1 }
+                if k == pin.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

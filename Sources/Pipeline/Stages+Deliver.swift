@@ -37,6 +37,8 @@ extension Stages {
     public func deliver(via sender: some MailSender, now: Date) throws -> DeliverReport {
         var report = DeliverReport()
         let today = config.dayInterval(containing: now)
+        // Encoded once: every row and audit entry of this run carries the same clock.
+        let nowValue = now.databaseValue
         while true {
             let sentToday = try store.pool.read { try OutboxMessage.sentCount($0, from: today.start, to: today.end) }
             let allowance = config.dailySendBudget - sentToday
@@ -55,9 +57,9 @@ extension Stages {
                     let from = batch[index].state
                     batch[index].attempts += 1
                     batch[index].state = .sending
-                    try batch[index].update(db, columns: ["attempts", "state"])
+                    try batch[index].saveSendingMark(db)
                     if from != .sending {
-                        try AuditEntry.record(db, at: now, cause: auditCause(batch[index]), entity: "outboxMessage",
+                        try AuditEntry.record(db, at: nowValue, cause: auditCause(batch[index]), entity: "outboxMessage",
                                               entityID: batch[index].id, change: "\(from.rawValue) -> sending")
                     }
                 }
@@ -75,7 +77,9 @@ extension Stages {
             func record(_ result: SendResult) throws {
                 guard let row = rows[result.id], !recorded.contains(result.id) else { return }
                 try crash.reach("deliver.sent")
-                let state = try store.pool.write { db in try self.record(result, for: row, db: db, now: now) }
+                let state = try store.pool.write { db in
+                    try self.record(result, for: row, db: db, now: now, nowValue: nowValue)
+                }
                 recorded.insert(result.id)
                 report.count(state)
                 // 421 (RFC 5321 §3.8) is the relay closing the channel: the rest of the batch
@@ -104,7 +108,8 @@ extension Stages {
                 let states = try store.pool.write { db in
                     try unanswered.map { row in
                         try self.record(SendResult(id: row.id ?? 0, code: 0, text: unavailable ?? "no result from the relay",
-                                                   outcome: .retryLater), for: row, db: db, now: now)
+                                                   outcome: .retryLater), for: row, db: db, now: now,
+                                               nowValue: nowValue)
                     }
                 }
                 states.forEach { report.count($0) }
@@ -116,7 +121,9 @@ extension Stages {
     }
 
     /// One verdict into its row (state, reply, backoff) with its audit row; returns the new state.
-    private func record(_ result: SendResult, for original: OutboxMessage, db: Database, now: Date) throws -> OutboxMessage.State {
+    /// `nowValue` is `now.databaseValue`, encoded once per run.
+    private func record(_ result: SendResult, for original: OutboxMessage, db: Database, now: Date,
+                        nowValue: DatabaseValue) throws -> OutboxMessage.State {
         var row = original
         row.lastReplyCode = result.code == 0 ? nil : result.code
         row.lastReplyText = String(result.text.prefix(500))
@@ -138,8 +145,8 @@ extension Stages {
                 row.nextAttemptAt = next
             }
         }
-        try row.update(db, columns: ["state", "sentAt", "nextAttemptAt", "lastReplyCode", "lastReplyText"])
-        try AuditEntry.record(db, at: now, cause: auditCause(row), entity: "outboxMessage",
+        try row.saveVerdict(db, now: now, nowValue: nowValue)
+        try AuditEntry.record(db, at: nowValue, cause: auditCause(row), entity: "outboxMessage",
                               entityID: row.id,
                               change: "sending -> \(row.state.rawValue) (\(result.code))")
         logger.info("outbox message delivered", metadata: [

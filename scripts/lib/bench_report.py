@@ -41,6 +41,14 @@ def spread(values, fmt="{:.2f}"):
     return med, f"{fmt.format(med)} ({fmt.format(min(values))}–{fmt.format(max(values))})"
 
 
+def quartiles(values, fmt="{:.3f}"):
+    """The middle half of the runs, `p25–p75` (one run: that run)."""
+    if len(values) < 2:
+        return f"{fmt.format(values[0])}–{fmt.format(values[0])}"
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return f"{fmt.format(q[0])}–{fmt.format(q[2])}"
+
+
 def main(argv):
     results, meta_path, bench_md, mode = argv
     runs = load(results)
@@ -85,12 +93,13 @@ def main(argv):
     if tools("P2"):
         out.append(f"### P2 — a run with nothing new (all six stages, new process each time)")
         out.append("")
-        out.append("| mailbox | wall s, median (min–max) | CPU s, median (min–max) |")
-        out.append("|---|---|---|")
+        out.append("| mailbox | runs | wall s, median (min–max) | wall s, middle half (p25–p75) | CPU s, median (min–max) |")
+        out.append("|---|---|---|---|---|")
         for tool in tools("P2"):
-            _, ws = spread([r["wall"] for r in runs[("P2", tool)]], "{:.3f}")
+            walls = [r["wall"] for r in runs[("P2", tool)]]
+            _, ws = spread(walls, "{:.3f}")
             _, cs = spread([r["cpu"] for r in runs[("P2", tool)]], "{:.3f}")
-            out.append(f"| {tool} | {ws} | {cs} |")
+            out.append(f"| {tool} | {len(walls)} | {ws} | {quartiles(walls)} | {cs} |")
         big = [t for t in tools("P2") if t != "empty"]
         if big and ("P2", "empty") in runs:
             wb, we = med("P2", big[0], "wall"), med("P2", "empty", "wall")
@@ -107,7 +116,7 @@ def main(argv):
         out.append("")
         out.append("| sender | how | wall s, median (min–max) | CPU s (client) | msg/s | × smtplib rate |")
         out.append("|---|---|---|---|---|---|")
-        how = {"internships": "deliver stage: SQLite state machine, 20 per transaction, one reused connection",
+        how = {"internships": "deliver stage: SQLite state machine, each verdict committed on the relay's reply, one reused connection",
                "smtplib": "Python, one connection", "msmtp": "one process per message"}
         base = None
         if ("P4", "smtplib") in runs:
