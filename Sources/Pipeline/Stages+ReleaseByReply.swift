@@ -4,10 +4,10 @@
 //         `release_reply` outboxMessage to the coordinator (dedupeKey `release-reply:<inbound
 //         id>:held|done`), plannedAt (plan leaves the row alone), audit rows. A sender the trusted
 //         server does not verify: the row is held (digest: held mail) and the answer says so.
-// crash:  the release commits on its own before the answer: a crash between them leaves the
-//         batch released and the row unplanned; the re-run finds nothing waiting and answers so.
-// rerun:  rows with plannedAt are never read again, a released batch no longer waits, and the
-//         answer's dedupe key is UNIQUE: nothing is released or answered twice.
+// crash:  the release, the answer and plannedAt commit in one transaction per reply: a crash
+//         leaves each reply either fully handled or untouched (its batch still waiting).
+// rerun:  rows with plannedAt are never read again, an untouched reply is obeyed as the first
+//         time, and the answer's dedupe key is UNIQUE: nothing is released or answered twice.
 import Foundation
 import GRDB
 import Logging
@@ -52,56 +52,67 @@ extension Stages {
                 "campaign": .text(pass.digest.campaignTitle), "line": .text("ОТПРАВИТЬ \(word)"),
                 "inbound_id": .number(Int(inboundID)), "batch": .text(word),
             ]
-            let outcome: ReleaseReplyReport.Outcome
-            let waiting = try store.pool.read { try source.batches($0) }
-            if !verified {
-                outcome = .unverified
-            } else if let batch = ReleaseBatch(name: word) {
-                if let item = waiting.first(where: { $0.key == batch.name }) {
-                    do {
-                        let queued = try pass.releaser.release(batch, now: now)
-                        context["queued"] = .number(queued)
-                        context["what"] = .text(item.name)
-                        context["command"] = .text(item.command)
-                        outcome = .released
-                    } catch let crash as SimulatedCrash {
-                        throw crash
-                    } catch {
-                        // The release refused (e.g. no decision any more): say why, change nothing.
-                        context["reason"] = .text("\(error)")
-                        outcome = .failed
+            let messageID = "release-\(UUID().uuidString.lowercased())@\(domain(of: config.programmeAddress))"
+            // One transaction: the release, the answer and the handled mark commit together or
+            // not at all, so a re-run after a crash anywhere here finds the batch still waiting.
+            let outcome: ReleaseReplyReport.Outcome? = try store.pool.write { db in
+                guard try Bool.fetchOne(db, sql: "SELECT plannedAt IS NULL FROM inboundMessage WHERE id = ?",
+                                        arguments: [inboundID]) == true else { return nil }
+                let outcome: ReleaseReplyReport.Outcome
+                let waiting = try source.batches(db)
+                if !verified {
+                    outcome = .unverified
+                } else if let batch = ReleaseBatch(name: word) {
+                    if let item = waiting.first(where: { $0.key == batch.name }) {
+                        do {
+                            // A refused release (e.g. no decision any more) leaves nothing behind.
+                            var queued = 0
+                            try db.inSavepoint {
+                                queued = try pass.releaser.release(batch, in: db, now: now)
+                                return .commit
+                            }
+                            context["queued"] = .number(queued)
+                            context["what"] = .text(item.name)
+                            context["command"] = .text(item.command)
+                            outcome = .released
+                        } catch let crash as SimulatedCrash {
+                            throw crash
+                        } catch let error as DatabaseError {
+                            throw error // the database, not the release, failed: stop the run
+                        } catch {
+                            context["reason"] = .text("\(error)")
+                            outcome = .failed
+                        }
+                        try crash.reach("releaseByReply.released")
+                    } else {
+                        outcome = .nothingWaiting
                     }
                 } else {
-                    outcome = .nothingWaiting
+                    outcome = .unknownBatch
                 }
-            } else {
-                outcome = .unknownBatch
-            }
-            let still = outcome == .released ? try store.pool.read { try source.batches($0) } : waiting
-            for each in ReleaseReplyReport.Outcome.allCases { context["outcome_\(each.rawValue)"] = .flag(each == outcome) }
-            context["waiting"] = .list(still.compactMap { item in
-                item.key.map { .object(["key": .text($0), "name": .text(item.name), "count": .number(item.count)]) }
-            })
-            context["has_waiting"] = .flag(still.contains { $0.key != nil })
-            let mail: RenderedMail
-            do {
-                mail = try pass.templates.render("release_reply", context: context)
-            } catch {
-                throw PipelineError.configuration("template release_reply failed to render: \(error) — check the templates folder")
-            }
-            let messageID = "release-\(UUID().uuidString.lowercased())@\(domain(of: config.programmeAddress))"
-            let raw = try OutgoingMessage(
-                from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
-                to: [Address(address: sender)], replyTo: [Address(address: config.programmeAddress)],
-                subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
-                inReplyTo: row.messageID.map { [$0] } ?? [], references: row.messageID.map { [$0] } ?? [],
-                extraHeaders: [
-                    // RFC 3834 §5: a response to a message.
-                    OutgoingHeader(name: "Auto-Submitted", value: "auto-replied"),
-                    OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
-                ],
-                textBody: mail.text, htmlBody: mail.html).generate()
-            try store.pool.write { db in
+                let still = outcome == .released ? try source.batches(db) : waiting
+                for each in ReleaseReplyReport.Outcome.allCases { context["outcome_\(each.rawValue)"] = .flag(each == outcome) }
+                context["waiting"] = .list(still.compactMap { item in
+                    item.key.map { .object(["key": .text($0), "name": .text(item.name), "count": .number(item.count)]) }
+                })
+                context["has_waiting"] = .flag(still.contains { $0.key != nil })
+                let mail: RenderedMail
+                do {
+                    mail = try pass.templates.render("release_reply", context: context)
+                } catch {
+                    throw PipelineError.configuration("template release_reply failed to render: \(error) — check the templates folder")
+                }
+                let raw = try OutgoingMessage(
+                    from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
+                    to: [Address(address: sender)], replyTo: [Address(address: config.programmeAddress)],
+                    subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
+                    inReplyTo: row.messageID.map { [$0] } ?? [], references: row.messageID.map { [$0] } ?? [],
+                    extraHeaders: [
+                        // RFC 3834 §5: a response to a message.
+                        OutgoingHeader(name: "Auto-Submitted", value: "auto-replied"),
+                        OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
+                    ],
+                    textBody: mail.text, htmlBody: mail.html).generate()
                 // A held command released by hand later gets its second answer (what was done).
                 let key = "release-reply:\(inboundID):\(outcome == .unverified ? "held" : "done")"
                 if try !OutboxMessage.exists(db, dedupeKey: key) {
@@ -109,6 +120,7 @@ extension Stages {
                                                messageID: messageID, raw: Data(raw), causeInboundID: inboundID, createdAt: now)
                     try answer.insert(db)
                 }
+                try crash.reach("releaseByReply.answered")
                 if outcome == .unverified {
                     try db.execute(sql: """
                         UPDATE inboundMessage SET state = 'held', disposition = 'held', plannedAt = ? WHERE id = ?
@@ -118,7 +130,9 @@ extension Stages {
                 }
                 try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage", entityID: inboundID,
                                       change: "release by reply \(word): \(outcome.rawValue)")
+                return outcome
             }
+            guard let outcome else { continue }
             try crash.reach("releaseByReply.committed")
             report.outcomes[inboundID] = outcome
             logger.info("release by reply", metadata: ["inbound.id": "\(inboundID)", "release.outcome": "\(outcome.rawValue)"])
