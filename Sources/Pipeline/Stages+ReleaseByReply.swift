@@ -30,23 +30,26 @@ extension Stages {
     public func releaseByReply(_ pass: ReleaseByReply, now: Date) throws -> ReleaseReplyReport {
         var report = ReleaseReplyReport()
         guard !pass.coordinators.isEmpty else { return report }
+        // Without their bytes: parse kept the command line (rows parsed before v5_reply_command
+        // have NULL there and are read from their bytes below).
         let rows = try store.pool.read { db in
-            try InboundMessage.filter(Column("appliedAt") != nil && Column("plannedAt") == nil
-                                      && Column("class") == "human" && Column("disposition") == "no_form")
+            try InboundMessage.select(InboundMessage.leanSelection)
+                .filter(Column("appliedAt") != nil && Column("plannedAt") == nil
+                        && Column("class") == "human" && Column("disposition") == "no_form")
+                .filter(Column("replyCommand") == nil || Column("replyCommand") != "")
                 .filter(pass.coordinators.contains(Column("sender"))).order(Column("id")).fetchAll(db)
         }
         let source = StoreDigestSource(store: store, config: config, digest: pass.digest)
         for row in rows {
-            let message = Message.parse(Array(row.raw))
-            guard let word = ReleaseByReply.command(in: message.textBody), let inboundID = row.id,
-                  let sender = row.sender else { continue }
+            guard let inboundID = row.id, let sender = row.sender,
+                  let command = try replyCommand(of: row, id: inboundID) else { continue }
+            let word = command.word
             let releasedByHand = try store.pool.read { db in
                 try Date.fetchOne(db, sql: "SELECT releasedAt FROM inboundMessage WHERE id = ?", arguments: [inboundID])
             } != nil
             // Issue 9: only a trusted receiving server vouches for a From address; with none
             // configured nobody is, until a coordinator releases the message by hand.
-            let verified = releasedByHand || (!config.trustedAuthservIDs.isEmpty
-                && SenderAuthentication.of(message, trusted: config.trustedAuthservIDs) == .verified)
+            let verified = releasedByHand || (!config.trustedAuthservIDs.isEmpty && command.authentication == .verified)
             var context: [String: TemplateValue] = [
                 "name": .optional(pass.digest.coordinators.first { $0.email == sender }?.name),
                 "campaign": .text(pass.digest.campaignTitle), "line": .text("ОТПРАВИТЬ \(word)"),
@@ -138,5 +141,18 @@ extension Stages {
             logger.info("release by reply", metadata: ["inbound.id": "\(inboundID)", "release.outcome": "\(outcome.rawValue)"])
         }
         return report
+    }
+
+    /// The command word and the sender's authentication of one reply: as parse kept them, or
+    /// for a row parsed before `replyCommand` existed, read from the stored bytes.
+    func replyCommand(of row: InboundMessage, id: Int64) throws -> (word: String, authentication: SenderAuthentication)? {
+        if let line = row.replyCommand,
+           let authentication = row.senderAuthentication.flatMap(SenderAuthentication.init(rawValue:)) {
+            return ReleaseByReply.command(in: line).map { ($0, authentication) }
+        }
+        let raw = try store.pool.read { try InboundMessage.rawBytes($0, id: id) } ?? []
+        let message = Message.parse(raw)
+        return ReleaseByReply.command(in: message.textBody)
+            .map { ($0, SenderAuthentication.of(message, trusted: config.trustedAuthservIDs)) }
     }
 }

@@ -107,6 +107,33 @@ import Testing
         #expect(Set(toCoordinator.map(\.messageID)) == [answer.messageID], "\(step): one answer reaches the coordinator")
     }
 
+    /// Parse keeps the command line and the sender's authentication; release by reply reads
+    /// them, not the stored bytes, and a row parsed before v5_reply_command (both NULL) is read
+    /// from its bytes as before.
+    @Test(arguments: [
+        (nil, ReleaseReplyReport.Outcome.released),
+        ("replyCommand = NULL, senderAuthentication = NULL", .released),
+        ("replyCommand = 'ОТПРАВИТЬ всё'", .unknownBatch),
+        ("senderAuthentication = 'unknown'", .unverified),
+        ("replyCommand = ''", nil),
+    ] as [(String?, ReleaseReplyReport.Outcome?)])
+    func releaseReadsWhatParseKept(change: String?, want: ReleaseReplyReport.Outcome?) throws {
+        let (harness, pass) = try Self.scenario()
+        #expect(throws: SimulatedCrash.self) {
+            try Self.run(harness, pass, crash: NthStepCrash(step: "apply.committed", nth: 1))
+        }
+        let reply = try #require(try harness.inbound().first { $0.sender == Self.coordinator })
+        #expect(reply.replyCommand == "ОТПРАВИТЬ results")
+        #expect(reply.senderAuthentication == "verified")
+        #expect(try harness.inbound().filter { $0.sender != Self.coordinator }.allSatisfy { $0.replyCommand == "" })
+        if let change {
+            try harness.store.pool.write { try $0.execute(sql: "UPDATE inboundMessage SET \(change) WHERE id = ?", arguments: [reply.id]) }
+        }
+        let report = try Self.run(harness, pass)
+        #expect(report.releaseReplies?.outcomes[reply.id ?? 0] == want)
+        #expect(try harness.store.pool.read { try ResultNotice.fetchCount($0) } == (want == .released ? 3 : 0))
+    }
+
     /// A release the releaser refuses half-way leaves nothing of it behind; the answer says why.
     @Test func refusedReleaseLeavesNothingAndAnswersFailed() throws {
         struct HalfWay: BatchReleaser {
