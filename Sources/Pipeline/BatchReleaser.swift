@@ -1,6 +1,7 @@
 // Releases a `ReleaseBatch` through the very functions the CLI commands call
 // (`mail release results|catalogue`, `mail release selection`, `outbox retry`), so a release
-// by reply and one typed in a terminal cannot differ. Each is its own transaction there.
+// by reply and one typed in a terminal cannot differ. The release runs in the caller's
+// transaction: a release by reply commits it with its answer and the reply's handled mark.
 import Foundation
 import GRDB
 import Rendering
@@ -8,7 +9,8 @@ import Store
 
 /// Releases a batch; returns how many messages it queued.
 public protocol BatchReleaser {
-    func release(_ batch: ReleaseBatch, now: Date) throws -> Int
+    /// Writes the release in `db` (the caller's transaction) and nowhere else; never opens one.
+    func release(_ batch: ReleaseBatch, in db: Database, now: Date) throws -> Int
 }
 
 /// The production releaser over the review, the participant desk and the outbox.
@@ -25,20 +27,23 @@ public struct StandardBatchReleaser: BatchReleaser {
         self.campaignTitle = campaignTitle
     }
 
+    /// The release in its own transaction, as a command typed in a terminal.
     public func release(_ batch: ReleaseBatch, now: Date) throws -> Int {
+        try review.store.pool.write { try release(batch, in: $0, now: now) }
+    }
+
+    public func release(_ batch: ReleaseBatch, in db: Database, now: Date) throws -> Int {
         switch batch {
         case .results:
-            return try review.releaseResults(now: now).letters.count
+            return try review.releaseResults(db, now: now).letters.count
         case .catalogue:
-            return try review.mailCatalogue(now: now)
+            return try review.mailCatalogue(db, now: now)
         case .selection:
-            return try desk.release(templates: templates, campaignTitle: campaignTitle, config: review.config, now: now).queued
+            return try desk.release(db, templates: templates, campaignTitle: campaignTitle, config: review.config, now: now).queued
         case .held(let template):
-            let ids = try review.store.pool.read { db in
-                try Int64.fetchAll(db, sql: "SELECT id FROM outboxMessage WHERE state = 'held' AND template = ? ORDER BY id",
-                                   arguments: [template])
-            }
-            for id in ids { _ = try review.store.outboxRetry(id: id, now: now) }
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM outboxMessage WHERE state = 'held' AND template = ? ORDER BY id",
+                                         arguments: [template])
+            for id in ids { try review.store.outboxRetry(db, id: id, now: now) }
             return ids.count
         }
     }

@@ -64,6 +64,9 @@ public struct MessageReading: Sendable, Hashable {
     public var authenticationFailed: Bool
     /// What the trusted receiving server says (see `SenderAuthentication`).
     public var authentication: SenderAuthentication = .unknown
+    /// The "ОТПРАВИТЬ …" line opening the message's own text, "" when it opens with none; nil
+    /// when the reader does not look (release by reply then reads the stored bytes).
+    public var replyCommand: String?
 
     public init(messageClass: MessageClass, sender: String?, senderName: String? = nil,
                 replyTo: String? = nil, subject: String?, messageID: String?,
@@ -130,6 +133,7 @@ public struct StandardMessageReader: MessageReader {
                 : (readFormInThread.map { $0(message, invitationIDs) } ?? readForm(message)),
             authenticationFailed: authentication == .failed)
         reading.authentication = authentication
+        reading.replyCommand = messageClass == .human ? ReleaseByReply.commandLine(in: message.textBody) ?? "" : ""
         return reading
     }
 }

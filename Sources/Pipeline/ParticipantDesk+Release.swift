@@ -23,53 +23,57 @@ extension ParticipantDesk {
     /// - Throws: `PipelineError.configuration` when there is no draft or a template fails.
     public func release(templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
                         now: Date) throws -> SelectionReleaseReport {
-        try store.pool.write { db in
-            let placements = try Placement.filter(Column("campaign") == campaign).fetchAll(db)
-            guard !placements.isEmpty else {
-                throw PipelineError.configuration("no selection draft for \(campaign) — run `internships participants select` first")
-            }
-            let reasons = try SelectionReason.filter(Column("campaign") == campaign).fetchAll(db)
-            let titles = Dictionary(try Row.fetchAll(db, sql: "SELECT number, title FROM programme WHERE campaign = ?",
-                                                     arguments: [campaign]).map { ($0["number"] as Int, $0["title"] as String) },
-                                    uniquingKeysWith: { a, _ in a })
-            var report = SelectionReleaseReport()
-            for reason in reasons.sorted(by: { $0.participantNumber < $1.participantNumber }) {
-                guard let participant = try Participant.filter(Column("campaign") == campaign
-                                                               && Column("number") == reason.participantNumber).fetchOne(db)
-                else { continue }
-                let dedupeKey = "selection:\(reason.participantNumber)"
-                if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { report.alreadyQueued += 1; continue }
-                let context = selectionContext(reason: reason, participant: participant, placements: placements,
-                                               titles: titles, campaignTitle: campaignTitle)
-                let mail: RenderedMail
-                do {
-                    mail = try templates.render("selection_result", context: context)
-                } catch {
-                    throw PipelineError.configuration("template selection_result failed to render: \(error) — check the templates folder")
-                }
-                let messageID = "\(UUID().uuidString.lowercased())@\(config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost")"
-                let message = OutgoingMessage(
-                    from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
-                    to: [Address(address: participant.email)], replyTo: [Address(address: config.programmeAddress)],
-                    subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
-                    extraHeaders: [
-                        // RFC 3834 §5: not a response to a message.
-                        OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
-                        OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
-                    ],
-                    textBody: mail.text, htmlBody: mail.html)
-                var outbox = OutboxMessage(dedupeKey: dedupeKey, template: "selection_result", recipient: participant.email,
-                                           messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
-                                           createdAt: now)
-                try outbox.insert(db)
-                try AuditEntry.record(db, at: now, cause: "command:participants release", entity: "outboxMessage",
-                                      entityID: outbox.id, change: "queued selection_result № \(reason.participantNumber)")
-                report.queued += 1
-            }
-            try db.execute(sql: "UPDATE placement SET releasedAt = ? WHERE campaign = ? AND releasedAt IS NULL",
-                           arguments: [now, campaign])
-            return report
+        try store.pool.write { try release($0, templates: templates, campaignTitle: campaignTitle, config: config, now: now) }
+    }
+
+    /// `release(templates:campaignTitle:config:now:)` inside the caller's transaction.
+    public func release(_ db: Database, templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
+                        now: Date) throws -> SelectionReleaseReport {
+        let placements = try Placement.filter(Column("campaign") == campaign).fetchAll(db)
+        guard !placements.isEmpty else {
+            throw PipelineError.configuration("no selection draft for \(campaign) — run `internships participants select` first")
         }
+        let reasons = try SelectionReason.filter(Column("campaign") == campaign).fetchAll(db)
+        let titles = Dictionary(try Row.fetchAll(db, sql: "SELECT number, title FROM programme WHERE campaign = ?",
+                                                 arguments: [campaign]).map { ($0["number"] as Int, $0["title"] as String) },
+                                uniquingKeysWith: { a, _ in a })
+        var report = SelectionReleaseReport()
+        for reason in reasons.sorted(by: { $0.participantNumber < $1.participantNumber }) {
+            guard let participant = try Participant.filter(Column("campaign") == campaign
+                                                           && Column("number") == reason.participantNumber).fetchOne(db)
+            else { continue }
+            let dedupeKey = "selection:\(reason.participantNumber)"
+            if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { report.alreadyQueued += 1; continue }
+            let context = selectionContext(reason: reason, participant: participant, placements: placements,
+                                           titles: titles, campaignTitle: campaignTitle)
+            let mail: RenderedMail
+            do {
+                mail = try templates.render("selection_result", context: context)
+            } catch {
+                throw PipelineError.configuration("template selection_result failed to render: \(error) — check the templates folder")
+            }
+            let messageID = "\(UUID().uuidString.lowercased())@\(config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost")"
+            let message = OutgoingMessage(
+                from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
+                to: [Address(address: participant.email)], replyTo: [Address(address: config.programmeAddress)],
+                subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
+                extraHeaders: [
+                    // RFC 3834 §5: not a response to a message.
+                    OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
+                    OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
+                ],
+                textBody: mail.text, htmlBody: mail.html)
+            var outbox = OutboxMessage(dedupeKey: dedupeKey, template: "selection_result", recipient: participant.email,
+                                       messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
+                                       createdAt: now)
+            try outbox.insert(db)
+            try AuditEntry.record(db, at: now, cause: "command:participants release", entity: "outboxMessage",
+                                  entityID: outbox.id, change: "queued selection_result № \(reason.participantNumber)")
+            report.queued += 1
+        }
+        try db.execute(sql: "UPDATE placement SET releasedAt = ? WHERE campaign = ? AND releasedAt IS NULL",
+                       arguments: [now, campaign])
+        return report
     }
 }
 

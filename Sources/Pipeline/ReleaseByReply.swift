@@ -24,13 +24,21 @@ public struct ReleaseByReply {
     /// the digest, which list every batch, never count), `ОТПРАВИТЬ <name>` in any case.
     /// Returns the word after ОТПРАВИТЬ ("" when none); nil when the line is no command.
     public static func command(in text: String) -> String? {
+        commandLine(in: text).map { line in
+            line.dropFirst("ОТПРАВИТЬ".count).split(whereSeparator: { $0.isWhitespace || $0 == ":" }).first.map(String.init) ?? ""
+        }
+    }
+
+    /// The line that carries the command (trimmed, at most 200 characters), or nil: what parse
+    /// keeps in `inboundMessage.replyCommand` ("" for none) and `command(in:)` reads.
+    public static func commandLine(in text: String) -> String? {
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             guard trimmed.uppercased().hasPrefix("ОТПРАВИТЬ") else { return nil }
             let rest = trimmed.dropFirst("ОТПРАВИТЬ".count)
             guard rest.isEmpty || rest.first?.isWhitespace == true || rest.first == ":" else { return nil }
-            return rest.split(whereSeparator: { $0.isWhitespace || $0 == ":" }).first.map(String.init) ?? ""
+            return String(trimmed.prefix(200))
         }
         return nil
     }

@@ -13,11 +13,14 @@ import Store
 extension Review {
     /// The winners in application-number order: the numbers participants quote.
     public func catalogueEntries() throws -> [Entry] {
-        try store.pool.read { db in
-            guard let decision = try ReviewDecision.latest(db, campaign: config.campaign) else { throw ReviewError.noDecision }
-            let data = try snapshot(db)
-            return decision.winners.compactMap { data.entry($0) }
-        }
+        try store.pool.read { try catalogueEntries($0) }
+    }
+
+    /// The winners, read in the caller's transaction.
+    public func catalogueEntries(_ db: Database) throws -> [Entry] {
+        guard let decision = try ReviewDecision.latest(db, campaign: config.campaign) else { throw ReviewError.noDecision }
+        let data = try snapshot(db)
+        return decision.winners.compactMap { data.entry($0) }
     }
 
     public func catalogueContext(_ entries: [Entry]) -> [String: TemplateValue] {
@@ -54,17 +57,20 @@ extension Review {
 
     /// Queues the catalogue to each publicity address once per list of winners.
     public func mailCatalogue(now: Date) throws -> Int {
-        let entries = try catalogueEntries()
+        try store.pool.write { try mailCatalogue($0, now: now) }
+    }
+
+    /// `mailCatalogue(now:)` inside the caller's transaction.
+    public func mailCatalogue(_ db: Database, now: Date) throws -> Int {
+        let entries = try catalogueEntries(db)
         let winners = entries.map { String($0.programme.number) }.joined(separator: ",")
-        return try store.pool.write { db in
-            var queued = 0
-            for address in review.publicityList {
-                let key = "catalogue:\(config.campaign):\(winners):\(address)"
-                if try queue(db, dedupeKey: key, template: "catalogue", to: address, context: catalogueContext(entries),
-                             cause: "command:mail-release-catalogue", now: now) != nil { queued += 1 }
-            }
-            return queued
+        var queued = 0
+        for address in review.publicityList {
+            let key = "catalogue:\(config.campaign):\(winners):\(address)"
+            if try queue(db, dedupeKey: key, template: "catalogue", to: address, context: catalogueContext(entries),
+                         cause: "command:mail-release-catalogue", now: now) != nil { queued += 1 }
         }
+        return queued
     }
 }
 

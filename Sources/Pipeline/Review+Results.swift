@@ -79,23 +79,27 @@ extension Review {
 
     /// Queues every letter of the plan with its notice; returns the plan released.
     public func releaseResults(now: Date) throws -> ResultsPlan {
-        try store.pool.write { db in
-            let plan = try resultsPlan(db)
-            let data = try snapshot(db)
-            let ranked = rank(data)
-            for letter in plan.letters {
-                guard let entry = data.entry(letter.number) else { continue }
-                let key = "result:\(config.campaign):\(letter.number):r\(plan.revision)"
-                guard let outboxID = try queue(db, dedupeKey: key, template: letter.template, to: entry.host,
-                                               context: resultContext(letter, entry, ranked),
-                                               cause: "command:mail-release-results", now: now) else { continue }
-                var notice = ResultNotice(campaign: config.campaign, programmeNumber: letter.number,
-                                          verdict: letter.verdict.rawValue, kind: letter.kind.rawValue,
-                                          decisionRevision: plan.revision, outboxMessageID: outboxID, createdAt: now)
-                try notice.insert(db)
-            }
-            return plan
+        try store.pool.write { try releaseResults($0, now: now) }
+    }
+
+    /// `releaseResults(now:)` inside the caller's transaction (a release by reply commits it
+    /// together with its answer).
+    public func releaseResults(_ db: Database, now: Date) throws -> ResultsPlan {
+        let plan = try resultsPlan(db)
+        let data = try snapshot(db)
+        let ranked = rank(data)
+        for letter in plan.letters {
+            guard let entry = data.entry(letter.number) else { continue }
+            let key = "result:\(config.campaign):\(letter.number):r\(plan.revision)"
+            guard let outboxID = try queue(db, dedupeKey: key, template: letter.template, to: entry.host,
+                                           context: resultContext(letter, entry, ranked),
+                                           cause: "command:mail-release-results", now: now) else { continue }
+            var notice = ResultNotice(campaign: config.campaign, programmeNumber: letter.number,
+                                      verdict: letter.verdict.rawValue, kind: letter.kind.rawValue,
+                                      decisionRevision: plan.revision, outboxMessageID: outboxID, createdAt: now)
+            try notice.insert(db)
         }
+        return plan
     }
 
     func resultContext(_ letter: ResultLetter, _ entry: Entry,

@@ -1,7 +1,8 @@
 // input:  inboundMessage rows in state `new` (raw bytes), and the Message-IDs of the
 //         invitations sent (a reply threaded to one is read as ДА / НЕТ).
-// output: the same rows with class, sender, subject, defects, form JSON and state
-//         parsed | held | quarantined, one transaction per batch.
+// output: the same rows with class, sender, subject, defects, form JSON, the reply command
+//         line and sender authentication, and state parsed | held | quarantined, one
+//         transaction per batch.
 // crash:  leaves some batches parsed and the rest `new`.
 // rerun:  only `new` rows are read and reading is pure, so a re-run parses the rest and
 //         produces exactly what one uninterrupted run would.
@@ -44,7 +45,8 @@ extension Stages {
                 for (_, row) in decided {
                     // Not the raw bytes: they never change after pickup.
                     try row.update(db, columns: ["state", "class", "sender", "replyTo", "subject", "messageID",
-                                                 "referencesJSON", "defects", "formJSON", "processedAt"])
+                                                 "referencesJSON", "defects", "formJSON", "processedAt",
+                                                 "replyCommand", "senderAuthentication"])
                     try AuditEntry.record(db, at: now, cause: row.cause, entity: "inboundMessage",
                                           entityID: row.id, change: "new -> \(row.state.rawValue)")
                 }
@@ -86,6 +88,8 @@ extension Stages {
         row.defects = JSON.encode(reading.defects)
         row.formJSON = reading.form.map { JSON.encode($0) }
         row.processedAt = now
+        row.replyCommand = reading.replyCommand
+        row.senderAuthentication = reading.replyCommand == nil ? nil : reading.authentication.rawValue
         if reading.sender == nil || reading.defects.contains(where: { $0.code.hasPrefix("limit.") }) {
             // No one to answer, or a message past the parser's hard limits: a coordinator looks.
             row.state = .quarantined

@@ -41,6 +41,11 @@ public struct InboundMessage: Codable, Sendable, Hashable, FetchableRecord, Muta
     public var appliedAt: Date?
     public var plannedAt: Date?
     public var ackedAt: Date?
+    /// Parse: the "ОТПРАВИТЬ …" line opening the message's own text, '' when none, nil when
+    /// parsed before v5_reply_command.
+    public var replyCommand: String?
+    /// Parse: `verified`, `failed` or `unknown` (the trusted server's Authentication-Results).
+    public var senderAuthentication: String?
 
     public init(id: Int64? = nil, mailbox: String, uidValidity: Int64, uid: Int64,
                 messageID: String?, sha256: String, raw: Data, fetchedAt: Date,
@@ -89,6 +94,8 @@ public struct InboundMessage: Codable, Sendable, Hashable, FetchableRecord, Muta
         container["appliedAt"] = appliedAt
         container["plannedAt"] = plannedAt
         container["ackedAt"] = ackedAt
+        container["replyCommand"] = replyCommand
+        container["senderAuthentication"] = senderAuthentication
     }
 
     /// The bytes are written once, in the same transaction as the row.

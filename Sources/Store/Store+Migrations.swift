@@ -16,6 +16,7 @@ extension Store {
         migrator.registerMigration("participants_v4_invitation_updates", migrate: participantsV4InvitationUpdates)
         migrator.registerMigration("participants_v5_season", migrate: participantsV5Season)
         migrator.registerMigration("v4_raw_apart", foreignKeyChecks: .deferred, migrate: v4RawApart)
+        migrator.registerMigration("v5_reply_command", migrate: v5ReplyCommand)
         return migrator
     }
 

@@ -25,7 +25,13 @@ extension Store {
     /// Puts a deferred, dead or held row back in the queue, due now. Sent rows stay sent.
     @discardableResult
     public func outboxRetry(id: Int64, now: Date) throws -> OutboxMessage {
-        try transition(id: id, allowed: [.deferred, .dead, .held], to: .queued, command: "outbox-retry",
+        try pool.write { try outboxRetry($0, id: id, now: now) }
+    }
+
+    /// `outboxRetry(id:now:)` inside the caller's transaction.
+    @discardableResult
+    public func outboxRetry(_ db: Database, id: Int64, now: Date) throws -> OutboxMessage {
+        try transition(db, id: id, allowed: [.deferred, .dead, .held], to: .queued, command: "outbox-retry",
                        now: now) { row in
             row.nextAttemptAt = now
         }
@@ -41,21 +47,25 @@ extension Store {
     private func transition(id: Int64, allowed: Set<OutboxMessage.State>, to target: OutboxMessage.State,
                             command: String, now: Date,
                             adjust: (inout OutboxMessage) -> Void) throws -> OutboxMessage {
-        try pool.write { db in
-            guard var row = try OutboxMessage.fetchOne(db, key: id) else {
-                throw StoreError.notFound(entity: "outbox message", id: id)
-            }
-            guard allowed.contains(row.state) else {
-                throw StoreError.invalidTransition(entity: "outbox message", id: id,
-                                                   from: row.state.rawValue, to: target.rawValue)
-            }
-            let from = row.state
-            row.state = target
-            adjust(&row)
-            try row.update(db, columns: ["state", "nextAttemptAt"])
-            try AuditEntry.record(db, at: now, cause: "command:\(command)", entity: "outboxMessage",
-                                  entityID: id, change: "\(from.rawValue) -> \(target.rawValue)")
-            return row
+        try pool.write { try transition($0, id: id, allowed: allowed, to: target, command: command, now: now, adjust: adjust) }
+    }
+
+    private func transition(_ db: Database, id: Int64, allowed: Set<OutboxMessage.State>, to target: OutboxMessage.State,
+                            command: String, now: Date,
+                            adjust: (inout OutboxMessage) -> Void) throws -> OutboxMessage {
+        guard var row = try OutboxMessage.fetchOne(db, key: id) else {
+            throw StoreError.notFound(entity: "outbox message", id: id)
         }
+        guard allowed.contains(row.state) else {
+            throw StoreError.invalidTransition(entity: "outbox message", id: id,
+                                               from: row.state.rawValue, to: target.rawValue)
+        }
+        let from = row.state
+        row.state = target
+        adjust(&row)
+        try row.update(db, columns: ["state", "nextAttemptAt"])
+        try AuditEntry.record(db, at: now, cause: "command:\(command)", entity: "outboxMessage",
+                              entityID: id, change: "\(from.rawValue) -> \(target.rawValue)")
+        return row
     }
 }

@@ -140,13 +140,12 @@ import Testing
             self.store = store
             self.crashAfterRelease = crashAfterRelease
         }
-        func release(_ batch: ReleaseBatch, now: Date) throws -> Int {
+        func release(_ batch: ReleaseBatch, in db: Database, now: Date) throws -> Int {
             calls += 1
             guard case .held(let template) = batch else { return 0 }
-            let ids = try store.pool.read {
-                try Int64.fetchAll($0, sql: "SELECT id FROM outboxMessage WHERE state = 'held' AND template = ?", arguments: [template])
-            }
-            for id in ids { _ = try store.outboxRetry(id: id, now: now) }
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM outboxMessage WHERE state = 'held' AND template = ?",
+                                         arguments: [template])
+            for id in ids { try store.outboxRetry(db, id: id, now: now) }
             if crashAfterRelease {
                 crashAfterRelease = false
                 throw SimulatedCrash(step: "release", index: 0)
@@ -155,9 +154,9 @@ import Testing
         }
     }
 
-    /// A crash after the answer's commit, or between the release and the answer: the re-run
-    /// releases nothing twice and answers once (after the second crash: "nothing waiting").
-    @Test(arguments: [("releaseByReply.committed", ReleaseReplyReport.Outcome.released), ("release", .nothingWaiting)])
+    /// A crash after the answer's commit, or between the release and the answer (which rolls
+    /// the release back with it): the re-run releases once and answers once, "released".
+    @Test(arguments: [("releaseByReply.committed", ReleaseReplyReport.Outcome.released), ("release", .released)])
     func crashThenRerun(step: String, answer: ReleaseReplyReport.Outcome) throws {
         var config = PipelineConfig(campaign: "perm-2026", programmeAddress: "intake@example.test", experts: [],
                                     answerExistingOnFirstRun: true)
@@ -193,7 +192,11 @@ import Testing
         let rerun = try Runner(stages: harness.stages(), releaseByReply: pass)
             .run(source: harness.mailbox, sender: harness.sender, now: Harness.t0.addingTimeInterval(60))
         #expect(rerun.exitStatus == .ok)
-        #expect(releaser.calls == 1)
+        // After a crash inside the transaction the re-run releases again: the first was undone.
+        #expect(releaser.calls == (step == "release" ? 2 : 1))
+        #expect(try harness.store.pool.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit WHERE entity = 'outboxMessage' AND change = 'held -> queued'")
+        } == 1, "released exactly once")
         let outbox = try harness.outbox()
         #expect(outbox.filter { $0.template == "release_reply" }.count == 1)
         #expect(outbox.first { $0.dedupeKey == "reply:held" }?.state == .sent)

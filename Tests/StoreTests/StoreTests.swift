@@ -46,7 +46,7 @@ final class TempStore {
         #expect(migrations == ["v1_initial", "v2_review", "v2_harden", "v3_inbound_release",
                                "participants_v1", "participants_v2_invitations",
                                "participants_v3_motivation_mail", "participants_v4_invitation_updates",
-                               "participants_v5_season", "v4_raw_apart"])
+                               "participants_v5_season", "v4_raw_apart", "v5_reply_command"])
         #expect(migrations == Store.migrator.migrations)
         // Re-opening is a no-op.
         _ = try Store(path: temp.store.path)
