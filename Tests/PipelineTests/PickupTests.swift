@@ -1,5 +1,6 @@
 // Pickup: first run imports, UIDVALIDITY change re-scans without duplicates.
 import Foundation
+import MailMessage
 import Testing
 @testable import Pipeline
 import Store

@@ -1,9 +1,9 @@
-// SHA-256 (FIPS 180-4) for content hashes of inbound mail; Foundation on Linux has none and
-// the pipeline needs only this one digest.
+// SHA-256 (FIPS 180-4) for content hashes of mail (the pipeline's dedupe keys, the transport
+// tests' byte-for-byte checks); Foundation on Linux has none and only this one digest is needed.
 import Foundation
 
 /// FIPS 180-4 SHA-256.
-enum SHA256 {
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -16,13 +16,13 @@ enum SHA256 {
     ]
 
     /// Lower-case hex digest of `bytes`.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         digest(bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The digest of `bytes`, read in place: only the padded last block or two are copied
     /// (a 4 MB message is not duplicated to be hashed).
-    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                            0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var w = [UInt32](repeating: 0, count: 64)
