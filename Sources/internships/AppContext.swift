@@ -1,4 +1,6 @@
-// The composition root: configuration → store, stages, mailbox and relay adapters.
+// The composition root every subcommand uses: configuration file → settings (exit 78 with the
+// file and line), logger, clock, secrets from file or environment (never logged), store,
+// templates, stages, mailbox and relay adapters.
 import Foundation
 import Forms
 import Logging
@@ -14,16 +16,32 @@ struct AppContext {
     let now: Date
     let environment: [String: String]
 
-    /// Loads and validates the configuration (exit 78 on any problem).
+    /// Loads and validates the configuration of `options` (exit 78 on any problem).
     static func load(_ options: CommonOptions, label: String) throws -> AppContext {
-        StderrLogHandler.bootstrap(level: options.level)
+        try load(config: options.config, now: options.moment, level: options.level, label: label)
+    }
+
+    /// Loads and validates `config` (nil: `$INTERNSHIPS_CONFIG`, else ./internships.toml).
+    /// Throws `ConfigError` (exit 78 through `CLIFailure`), naming the file and, for a syntax
+    /// error, the line (`Settings.load` runs `TOMLPrecheck` before the TOML parser).
+    static func load(config: String?, now: Date, level: Logger.Level = .notice, label: String) throws -> AppContext {
+        StderrLogHandler.bootstrap(level: level)
         ProcessMemory.returnLargeBlocksToTheSystem()
         var logger = Logger(label: "internships.\(label)")
-        logger.logLevel = options.level
-        let settings = try Settings.load(from: options.configURL)
-        return AppContext(settings: settings, logger: logger, now: options.moment,
-                          environment: ProcessInfo.processInfo.environment)
+        logger.logLevel = level
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try Settings.load(from: configURL(config, environment: environment))
+        return AppContext(settings: settings, logger: logger, now: now, environment: environment)
     }
+
+    /// `--config`, else a non-empty `$INTERNSHIPS_CONFIG`, else ./internships.toml.
+    static func configURL(_ config: String?, environment: [String: String]) -> URL {
+        let path = config ?? environment["INTERNSHIPS_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? "internships.toml"
+        return URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    /// The stages' view of the configuration (campaign key = `[campaign] name`).
+    var pipeline: PipelineConfig { PipelineConfig(settings: settings) }
 
     /// Opens (creating and migrating) the database; a missing folder is exit 73.
     func openStore() throws -> Store {
@@ -44,6 +62,7 @@ struct AppContext {
         }
     }
 
+    /// The mail templates of `[templates] dir` (exit 78 when they do not load).
     func renderer() throws -> TemplateReplyRenderer {
         try TemplateReplyRenderer(directory: settings.templatesDirectory, campaignTitle: settings.campaign.name,
                                   timeZone: settings.campaign.timeZone)
@@ -55,6 +74,11 @@ struct AppContext {
         return Stages(store: store, config: config,
                       reader: StandardMessageReader.standard(config: config, formReader: FormReader(wording: wording)),
                       renderer: try renderer(), logger: logger)
+    }
+
+    /// The participants' desk over `store` for this campaign.
+    func participantDesk(store: Store) -> ParticipantDesk {
+        ParticipantDesk(store: store, campaign: pipeline.campaign)
     }
 
     func imapSettings() throws -> IMAPSettings {

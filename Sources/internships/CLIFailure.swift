@@ -12,7 +12,7 @@ struct CLIFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 
-    static let usage: Int32 = 64, noInput: Int32 = 66, cannotCreate: Int32 = 73
+    static let usage: Int32 = 64, data: Int32 = 65, noInput: Int32 = 66, cannotCreate: Int32 = 73
     static let temporary: Int32 = 75, configuration: Int32 = 78
 
     /// Classifies any error the composition root meets.
@@ -23,6 +23,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let transport as TransportError: return CLIFailure(status: transport.exitStatus, message: transport.description)
         case PipelineError.temporary(let text): return CLIFailure(status: temporary, message: text)
         case PipelineError.configuration(let text): return CLIFailure(status: configuration, message: text)
+        case let review as ReviewError: return CLIFailure(status: data, message: review.description)
         case let store as StoreError:
             switch store {
             case .cannotCreate: return CLIFailure(status: cannotCreate, message: store.description)

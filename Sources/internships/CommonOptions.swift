@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Pretend it is this moment, ISO 8601 (2027-07-15T10:00:00+05:00); for rehearsals and tests.",
+        "Pretend it is this moment, ISO 8601 (2027-07-15T10:00:00+05:00, or a day: 2027-07-15 = 00:00 UTC); for rehearsals and tests.",
         valueName: "iso8601"))
     var now: String?
 
@@ -28,9 +28,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The configuration file to load.
     var configURL: URL {
-        let path = config ?? ProcessInfo.processInfo.environment["INTERNSHIPS_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? "internships.toml"
-        return URL(fileURLWithPath: path).standardizedFileURL
+        AppContext.configURL(config, environment: ProcessInfo.processInfo.environment)
     }
 
     /// `--now`, else the clock. The only place the executable reads the clock.
@@ -40,11 +38,15 @@ struct CommonOptions: ParsableArguments {
 
     var level: Logger.Level { Logger.Level(rawValue: logLevel) ?? .notice }
 
+    /// An ISO 8601 date-time (with or without fractional seconds), or a bare day (its start
+    /// in UTC, as `mail`, `programmes` and `participants` have always read it).
     static func parseDate(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],
+                                                      [.withFullDate]] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
     }
 }

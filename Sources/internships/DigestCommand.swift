@@ -36,34 +36,41 @@ struct DigestCommand: ParsableCommand {
     var at: String?
 
     func validate() throws {
-        if at != nil, ReportingSetup.moment(at) == nil {
+        if let at, CommonOptions.parseDate(at) == nil {
             throw ValidationError("--at '\(at ?? "")' is not an ISO 8601 date-time — write e.g. 2027-09-29T09:00:00+05:00")
         }
         if html && !dryRun { throw ValidationError("--html only goes with --dry-run") }
     }
 
     func run() throws {
-        let setup = try ReportingSetup.load(configPath: config, label: "digest")
-        let moment = ReportingSetup.moment(at) ?? Date()
-        let pass: DigestPass
-        do {
-            pass = try DigestPass(settings: setup.settings, store: setup.store, config: setup.config)
-        } catch {
-            ReportingSetup.fail("digest", "\(error)", status: ConfigError.exitCode)
+        try reportingFailures("digest") {
+            let context = try AppContext.load(config: config, now: at.flatMap(CommonOptions.parseDate) ?? Date(),
+                                              level: .warning, label: "digest")
+            let store = try context.openStore()
+            let pass: DigestPass
+            do {
+                pass = try DigestPass(settings: context.settings, store: store, config: context.pipeline)
+            } catch {
+                // `[digest]`, `[review]` or a template the digest needs: all in the operator's files.
+                throw CLIFailure(status: CLIFailure.configuration, message: "\(error)")
+            }
+            let stages = Stages(store: store, config: context.pipeline,
+                                reader: StandardMessageReader.standard(config: context.pipeline), logger: context.logger)
+            let report: DigestReport
+            do {
+                report = try stages.digest(source: pass.source, digest: pass.config, renderer: pass.renderer,
+                                           now: context.now, force: now, dryRun: dryRun)
+            } catch let error as PipelineError {
+                throw CLIFailure.from(error)
+            } catch {
+                throw CLIFailure(status: CLIFailure.temporary, message: "\(error) — try again later")
+            }
+            show(report, coordinators: pass.config.coordinators)
         }
-        let digestConfig = pass.config
-        let stages = Stages(store: setup.store, config: setup.config, reader: StandardMessageReader.standard(config: setup.config),
-                            logger: setup.logger)
-        let report: DigestReport
-        do {
-            report = try stages.digest(source: pass.source, digest: digestConfig, renderer: pass.renderer, now: moment,
-                                       force: now, dryRun: dryRun)
-        } catch let error as PipelineError {
-            ReportingSetup.fail("digest", "\(error)", status: ConfigError.exitCode)
-        } catch {
-            ReportingSetup.fail("digest", "\(error) — try again later", status: 75)
-        }
-        for coordinator in digestConfig.coordinators {
+    }
+
+    private func show(_ report: DigestReport, coordinators: [DigestConfig.Recipient]) {
+        for coordinator in coordinators {
             let outcome = report.outcomes[coordinator.email]?.rawValue ?? "skipped"
             print("\(coordinator.email): \(outcome)")
             if dryRun, let mail = report.mails[coordinator.email] {
@@ -81,7 +88,9 @@ extension DigestPass {
     init(settings: Settings, store: Store, config: PipelineConfig) throws {
         let digestSettings = try Settings.digestSettings(from: settings.file)
         let campaign = settings.campaign
-        let scoresDue = ReportingSetup.start(of: campaign.programCall.last, in: campaign.timeZone)
+        let scoresDue = Calendar.campaign(campaign.timeZone)
+            .date(from: DateComponents(year: campaign.programCall.last.year, month: campaign.programCall.last.month,
+                                       day: campaign.programCall.last.day))
             .map { $0.addingTimeInterval(86_400) }
         let digestConfig = DigestConfig(
             coordinators: settings.coordinators.map { DigestConfig.Recipient(name: $0.name, email: $0.email) },

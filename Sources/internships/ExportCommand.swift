@@ -53,19 +53,24 @@ struct ExportCommand: ParsableCommand {
             try exportCatalogue()
             return
         }
-        let setup = try ReportingSetup.load(configPath: config, label: "export")
+        try reportingFailures("export") { try exportTables() }
+    }
+
+    private func exportTables() throws {
+        let context = try AppContext.load(config: config, now: Date(), level: .warning, label: "export")
+        let store = try context.openStore()
+        let pipeline = context.pipeline
         let exportKind = ExportKind(rawValue: kind) ?? .report
-        let moment = Date()
-        let exports = StoreExports(store: setup.store, campaign: setup.config.campaign, timeZone: setup.config.timeZone,
-                                   now: moment)
+        let moment = context.now
+        let exports = StoreExports(store: store, campaign: pipeline.campaign, timeZone: pipeline.timeZone, now: moment)
         let header: ExportTable.HeaderStyle = fieldIDs ? .keys : .russian
         let target = URL(fileURLWithPath: out).standardizedFileURL
         do {
             switch format {
             case .txt, .html:
-                let report = SeasonReport(try StoreReportSource(store: setup.store, campaign: setup.config.campaign,
-                                                                timeZone: setup.config.timeZone).facts(now: moment))
-                let text = format == .txt ? report.text : report.html(title: setup.settings.campaign.name)
+                let report = SeasonReport(try StoreReportSource(store: store, campaign: pipeline.campaign,
+                                                                timeZone: pipeline.timeZone).facts(now: moment))
+                let text = format == .txt ? report.text : report.html(title: context.settings.campaign.name)
                 try Data(text.utf8).write(to: target, options: .atomic)
                 print("wrote \(target.path)")
             case .xlsx:
@@ -82,7 +87,8 @@ struct ExportCommand: ParsableCommand {
                 }
             }
         } catch {
-            ReportingSetup.fail("export", "\(error) — check that \(target.deletingLastPathComponent().path) exists and is writable", status: 73)
+            throw CLIFailure(status: CLIFailure.cannotCreate,
+                             message: "\(error) — check that \(target.deletingLastPathComponent().path) exists and is writable")
         }
     }
 }
@@ -91,19 +97,15 @@ extension ExportCommand {
     /// The winners' catalogue (the same text as the publicity mail) as catalogue.html and
     /// catalogue.csv in the folder `--out`.
     func exportCatalogue() throws {
-        do {
-            let options = try ConfigOptions.parse(config.map { ["--config", $0] } ?? [])
-            let review = try CommandContext.open(options, label: "export").review()
+        try reportingFailures("export catalogue") {
+            let context = try AppContext.load(config: config, now: Date(), level: .warning, label: "export")
+            let review = try context.review(store: try context.openStore())
             let mail = try review.catalogue()
             let dir = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try Data((mail.html ?? mail.text).utf8).write(to: dir.appendingPathComponent("catalogue.html"), options: .atomic)
             try Data(try review.catalogueCSV().utf8).write(to: dir.appendingPathComponent("catalogue.csv"), options: .atomic)
             print("wrote \(dir.appendingPathComponent("catalogue.html").path) and catalogue.csv")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw fail("export catalogue", error)
         }
     }
 }

@@ -10,27 +10,21 @@ extension MailCommand.Preview {
     struct Selection: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The selection draft, the letters a release would queue and one sample per outcome; sends nothing.")
-        @OptionGroup var options: ConfigOptions
+        @OptionGroup var options: CommonOptions
 
         func run() throws {
-            do {
-                let context = try CommandContext.open(options, label: "mail")
-                let desk = ParticipantDesk(store: context.store, campaign: context.pipeline.campaign)
+            try reportingFailures("mail preview selection") {
+                let context = try AppContext.load(options, label: "mail")
+                let store = try context.openStore()
+                let desk = context.participantDesk(store: store)
                 for line in try desk.preview() { print(line) }
-                let renderer = try TemplateReplyRenderer(directory: context.settings.templatesDirectory,
-                                                         campaignTitle: context.settings.campaign.name,
-                                                         timeZone: context.settings.campaign.timeZone)
-                let preview = try desk.releasePreview(templates: renderer.templates, campaignTitle: context.settings.campaign.name)
+                let preview = try desk.releasePreview(templates: try context.renderer().templates, campaignTitle: context.settings.campaign.name)
                 print("\n\(preview.toQueue) selection letter(s) would be queued (\(preview.alreadyQueued) already queued)")
                 for sample in preview.samples {
                     print("\n==== sample selection_result (\(sample.outcome)) to \(sample.recipient) ====")
                     print("Subject: \(sample.mail.subject)\n")
                     print(sample.mail.text)
                 }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("mail preview selection", error)
             }
         }
     }
@@ -41,23 +35,17 @@ extension MailCommand.Release {
         static let configuration = CommandConfiguration(
             abstract: "Queue the selection letters (one per applicant) and freeze the selection.",
             discussion: "The next `internships run` delivers them and sends the invitations. Re-running queues nothing twice.")
-        @OptionGroup var options: ConfigOptions
+        @OptionGroup var options: CommonOptions
 
         func run() throws {
-            do {
-                let context = try CommandContext.open(options, label: "mail")
-                let renderer = try TemplateReplyRenderer(directory: context.settings.templatesDirectory,
-                                                         campaignTitle: context.settings.campaign.name,
-                                                         timeZone: context.settings.campaign.timeZone)
-                let report = try ParticipantDesk(store: context.store, campaign: context.pipeline.campaign).release(
-                    templates: renderer.templates, campaignTitle: context.settings.campaign.name,
+            try reportingFailures("mail release selection") {
+                let context = try AppContext.load(options, label: "mail")
+                let store = try context.openStore()
+                let report = try context.participantDesk(store: store).release(
+                    templates: try context.renderer().templates, campaignTitle: context.settings.campaign.name,
                     config: context.pipeline, now: context.now)
                 print("queued \(report.queued) selection letters (\(report.alreadyQueued) already queued); "
                       + "invitations go out with the next `internships run`")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("mail release selection", error)
             }
         }
     }

@@ -16,11 +16,13 @@ struct MailCommand: AsyncParsableCommand {
         struct Results: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Counts per template and one sample render each; sends and records nothing.")
-            @OptionGroup var options: ConfigOptions
+            @OptionGroup var options: CommonOptions
 
             func run() throws {
-                do {
-                    let review = try CommandContext.open(options, label: "mail").review()
+                try reportingFailures("mail preview results") {
+                    let context = try AppContext.load(options, label: "mail")
+                    let store = try context.openStore()
+                    let review = try context.review(store: store)
                     let plan = try review.resultsPlan()
                     print("decision revision \(plan.revision): \(plan.letters.count) letter(s) would be queued")
                     for (template, count) in plan.counts.sorted(by: { $0.key < $1.key }) { print("  \(template): \(count)") }
@@ -29,10 +31,6 @@ struct MailCommand: AsyncParsableCommand {
                         print("Subject: \(sample.mail.subject)\n")
                         print(sample.mail.text)
                     }
-                } catch let exit as ExitCode {
-                    throw exit
-                } catch {
-                    throw fail("mail preview results", error)
                 }
             }
         }
@@ -45,18 +43,15 @@ struct MailCommand: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Queue one result letter per programme whose host has not heard the current verdict.",
                 discussion: "A verdict changed after release gets an explicit correction letter.")
-            @OptionGroup var options: ConfigOptions
+            @OptionGroup var options: CommonOptions
 
             func run() throws {
-                do {
-                    let context = try CommandContext.open(options, label: "mail")
-                    let plan = try context.review().releaseResults(now: context.now)
+                try reportingFailures("mail release results") {
+                    let context = try AppContext.load(options, label: "mail")
+                    let store = try context.openStore()
+                    let plan = try context.review(store: store).releaseResults(now: context.now)
                     print("decision revision \(plan.revision): \(plan.letters.count) letter(s) queued")
                     for (template, count) in plan.counts.sorted(by: { $0.key < $1.key }) { print("  \(template): \(count)") }
-                } catch let exit as ExitCode {
-                    throw exit
-                } catch {
-                    throw fail("mail release results", error)
                 }
             }
         }
@@ -64,17 +59,14 @@ struct MailCommand: AsyncParsableCommand {
         struct Catalogue: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Queue the winners' catalogue to [review] publicity_list (once per list of winners).")
-            @OptionGroup var options: ConfigOptions
+            @OptionGroup var options: CommonOptions
 
             func run() throws {
-                do {
-                    let context = try CommandContext.open(options, label: "mail")
-                    let count = try context.review().mailCatalogue(now: context.now)
+                try reportingFailures("mail release catalogue") {
+                    let context = try AppContext.load(options, label: "mail")
+                    let store = try context.openStore()
+                    let count = try context.review(store: store).mailCatalogue(now: context.now)
                     print("\(count) catalogue mail(s) queued")
-                } catch let exit as ExitCode {
-                    throw exit
-                } catch {
-                    throw fail("mail release catalogue", error)
                 }
             }
         }

@@ -76,8 +76,7 @@ struct MailboxCommand: AsyncParsableCommand {
             logger.logLevel = .warning
             guard let imap, let user else {
                 // From the configuration file, as `run` reads it.
-                let options = try CommonOptions.parse(config.map { ["--config", $0] } ?? [])
-                let context = try AppContext.load(options, label: "mailbox")
+                let context = try AppContext.load(config: config, now: Date(), label: "mailbox")
                 let settings = try context.imapSettings()
                 let session = try IMAPSession(settings: settings, logger: logger)
                 let report = try MailboxReport(session: session, allFolders: folders)

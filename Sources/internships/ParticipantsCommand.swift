@@ -14,36 +14,10 @@ struct ParticipantsCommand: ParsableCommand {
         commandName: "participants", abstract: "Participants: motivation scores, selection, eligibility checks.",
         subcommands: [ImportScores.self, Select.self, Preview.self, Release.self, Invite.self, CheckPlace.self])
 
-    struct Options: ParsableArguments {
-        @Option(name: .long, help: "The configuration file.")
-        var config = "internships.toml"
-
-        @Option(name: .long, help: "Act as if it were this moment (ISO 8601, e.g. 2027-09-12T10:00:00+05:00), for rehearsals.")
-        var now: String?
-
-        func moment() throws -> Date {
-            guard let now else { return Date() }
-            let formatter = ISO8601DateFormatter()
-            guard let date = formatter.date(from: now) else {
-                throw ValidationError("--now \(now) is not ISO 8601 — write e.g. 2027-09-12T10:00:00+05:00")
-            }
-            return date
-        }
-
-        func settings() throws -> Settings {
-            do {
-                return try Settings.load(from: URL(fileURLWithPath: config))
-            } catch {
-                FileHandle.standardError.write(Data("internships participants: \(error)\n".utf8))
-                throw ExitCode(78)
-            }
-        }
-
-        func desk(_ settings: Settings? = nil) throws -> ParticipantDesk {
-            let settings = try settings ?? self.settings()
-            let store = try Store(path: settings.databasePath.path)
-            return ParticipantDesk(store: store, campaign: PipelineConfig(settings: settings).campaign)
-        }
+    /// The configuration and the participants' desk over the database (exit 78 / 73 as every command).
+    static func open(_ options: CommonOptions) throws -> (context: AppContext, desk: ParticipantDesk) {
+        let context = try AppContext.load(options, label: "participants")
+        return (context, context.participantDesk(store: try context.openStore()))
     }
 
     struct ImportScores: ParsableCommand {
@@ -52,7 +26,7 @@ struct ParticipantsCommand: ParsableCommand {
             abstract: "Record motivation scores (0–10) from a CSV: application_number,motivation[,comment][,scorer].",
             discussion: "A later score from the same scorer replaces the earlier one. Exit 65 when some rows were rejected (the rest are recorded).")
 
-        @OptionGroup var options: Options
+        @OptionGroup var options: CommonOptions
 
         @Option(name: .long, help: "Scorer recorded for rows without a scorer column.")
         var scorer = "coordinator"
@@ -64,10 +38,13 @@ struct ParticipantsCommand: ParsableCommand {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw ValidationError("cannot read \(file) as UTF-8 text — save the table as CSV UTF-8")
             }
-            let report = try options.desk().importScores(csv: text, defaultScorer: scorer, now: try options.moment())
-            print("recorded \(report.recorded), replaced \(report.replaced), rejected \(report.problems.count)")
-            for problem in report.problems { print("  \(problem)") }
-            if !report.problems.isEmpty { throw ExitCode(65) }
+            try reportingFailures("participants import-scores") {
+                let (context, desk) = try ParticipantsCommand.open(options)
+                let report = try desk.importScores(csv: text, defaultScorer: scorer, now: context.now)
+                print("recorded \(report.recorded), replaced \(report.replaced), rejected \(report.problems.count)")
+                for problem in report.problems { print("  \(problem)") }
+                if !report.problems.isEmpty { throw ExitCode(65) }
+            }
         }
     }
 
@@ -77,7 +54,7 @@ struct ParticipantsCommand: ParsableCommand {
             abstract: "Draft the selection on the released winning programmes: seats per programme, priorities, reserve, a reason per person.",
             discussion: "Replaces the previous draft; refused once the selection was released. Prints the draft; `internships mail preview selection` shows the letters, `mail release selection` sends them.")
 
-        @OptionGroup var options: Options
+        @OptionGroup var options: CommonOptions
 
         @Option(name: .customLong("max-per-person"), help: "At most this many programmes per person (K); default [participants] programmes_per_person.")
         var maxPerPerson: Int?
@@ -90,20 +67,22 @@ struct ParticipantsCommand: ParsableCommand {
         var includeReview = false
 
         func run() throws {
-            let settings = try options.settings()
-            let desk = try options.desk(settings)
-            let winners: Set<Int>
-            do {
-                winners = try desk.selectionProgrammes(override: programmes.isEmpty ? nil : Set(programmes))
-            } catch PipelineError.configuration(let text) {
-                FileHandle.standardError.write(Data("internships participants select: \(text)\n".utf8))
-                throw ExitCode(65)
+            try reportingFailures("participants select") {
+                let (context, desk) = try ParticipantsCommand.open(options)
+                let winners: Set<Int>
+                do {
+                    winners = try desk.selectionProgrammes(override: programmes.isEmpty ? nil : Set(programmes))
+                } catch PipelineError.configuration(let text) {
+                    // No released winners yet: a data problem of this campaign, not of the file.
+                    throw CLIFailure(status: CLIFailure.data, message: text)
+                }
+                try desk.select(winners: winners,
+                                rules: SelectionRules(
+                                    maxProgrammesPerPerson: maxPerPerson ?? context.settings.participants.programmesPerPerson,
+                                    includeUnderReview: includeReview),
+                                now: context.now)
+                for line in try desk.preview() { print(line) }
             }
-            try desk.select(winners: winners,
-                            rules: SelectionRules(maxProgrammesPerPerson: maxPerPerson ?? settings.participants.programmesPerPerson,
-                                                  includeUnderReview: includeReview),
-                            now: try options.moment())
-            for line in try desk.preview() { print(line) }
         }
     }
 
@@ -111,10 +90,12 @@ struct ParticipantsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "preview", abstract: "Print the selection draft and every person's reason (alias of part of `mail preview selection`).")
 
-        @OptionGroup var options: Options
+        @OptionGroup var options: CommonOptions
 
         func run() throws {
-            for line in try options.desk().preview() { print(line) }
+            try reportingFailures("participants preview") {
+                for line in try ParticipantsCommand.open(options).desk.preview() { print(line) }
+            }
         }
     }
 
@@ -124,17 +105,16 @@ struct ParticipantsCommand: ParsableCommand {
             abstract: "Queue the selection letters and freeze the selection (alias of `mail release selection`).",
             discussion: "The next `internships run` (or send) delivers them. Re-running queues nothing twice.")
 
-        @OptionGroup var options: Options
+        @OptionGroup var options: CommonOptions
 
         func run() throws {
-            let settings = try options.settings()
-            let renderer = try TemplateReplyRenderer(directory: settings.templatesDirectory,
-                                                     campaignTitle: settings.campaign.name,
-                                                     timeZone: settings.campaign.timeZone)
-            let report = try options.desk(settings).release(
-                templates: renderer.templates, campaignTitle: settings.campaign.name,
-                config: PipelineConfig(settings: settings), now: try options.moment())
-            print("queued \(report.queued) selection letters (\(report.alreadyQueued) already queued)")
+            try reportingFailures("participants release") {
+                let (context, desk) = try ParticipantsCommand.open(options)
+                let report = try desk.release(templates: try context.renderer().templates,
+                                              campaignTitle: context.settings.campaign.name,
+                                              config: context.pipeline, now: context.now)
+                print("queued \(report.queued) selection letters (\(report.alreadyQueued) already queued)")
+            }
         }
     }
 
@@ -144,7 +124,7 @@ struct ParticipantsCommand: ParsableCommand {
             abstract: "Invite the selected; expire silent invitations past their deadline and invite the next in reserve.",
             discussion: "`internships run` does this by itself after `mail release selection`; this runs the same step alone. Re-running invites nobody twice.")
 
-        @OptionGroup var options: Options
+        @OptionGroup var options: CommonOptions
 
         @Option(name: .customLong("answer-days"), help: "Days a participant has to answer ДА/НЕТ; default [participants] answer_days.")
         var answerDays: Int?
@@ -153,17 +133,17 @@ struct ParticipantsCommand: ParsableCommand {
         var maxPerPerson: Int?
 
         func run() throws {
-            let settings = try options.settings()
-            let renderer = try TemplateReplyRenderer(directory: settings.templatesDirectory,
-                                                     campaignTitle: settings.campaign.name,
-                                                     timeZone: settings.campaign.timeZone)
-            let report = try options.desk(settings).invite(
-                templates: renderer.templates, campaignTitle: settings.campaign.name,
-                config: PipelineConfig(settings: settings),
-                settings: InvitationSettings(answerWithin: .seconds((answerDays ?? settings.participants.answerDays) * 86_400),
-                                             maxPerPerson: maxPerPerson ?? settings.participants.programmesPerPerson),
-                now: try options.moment())
-            print("invited \(report.invited), expired \(report.expired), host lists queued \(report.hostLists)")
+            try reportingFailures("participants invite") {
+                let (context, desk) = try ParticipantsCommand.open(options)
+                let participants = context.settings.participants
+                let report = try desk.invite(
+                    templates: try context.renderer().templates, campaignTitle: context.settings.campaign.name,
+                    config: context.pipeline,
+                    settings: InvitationSettings(answerWithin: .seconds((answerDays ?? participants.answerDays) * 86_400),
+                                                 maxPerPerson: maxPerPerson ?? participants.programmesPerPerson),
+                    now: context.now)
+                print("invited \(report.invited), expired \(report.expired), host lists queued \(report.hostLists)")
+            }
         }
     }
 

@@ -20,14 +20,15 @@ struct ProgrammesCommand: AsyncParsableCommand {
                 more where the sheets disagree by more than spread_threshold, and queues one mail \
                 per expert with pre-filled score sheets. Refused before the programme call closes.
                 """)
-        @OptionGroup var options: ConfigOptions
+        @OptionGroup var options: CommonOptions
         @Flag(name: .long, help: "Assign even though the programme call has not closed.")
         var force = false
 
         func run() throws {
-            do {
-                let context = try CommandContext.open(options, label: "programmes")
-                let review = try context.review()
+            try reportingFailures("programmes assign") {
+                let context = try AppContext.load(options, label: "programmes")
+                let store = try context.openStore()
+                let review = try context.review(store: store)
                 if !force, let closes = review.review.programCallClosesAt, context.now < closes {
                     throw ReviewError.callStillOpen
                 }
@@ -40,10 +41,6 @@ struct ProgrammesCommand: AsyncParsableCommand {
                 }
                 print("\(report.added.count) assignment(s), \(report.mails) mail(s) queued")
                 if !report.short.isEmpty { throw ExitCode(65) }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("programmes assign", error)
             }
         }
     }
@@ -51,17 +48,14 @@ struct ProgrammesCommand: AsyncParsableCommand {
     struct Remind: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Queue a reminder to each expert with missing sheets (once a day, before the review closes).")
-        @OptionGroup var options: ConfigOptions
+        @OptionGroup var options: CommonOptions
 
         func run() throws {
-            do {
-                let context = try CommandContext.open(options, label: "programmes")
-                let count = try context.review().remind(now: context.now)
+            try reportingFailures("programmes remind") {
+                let context = try AppContext.load(options, label: "programmes")
+                let store = try context.openStore()
+                let count = try context.review(store: store).remind(now: context.now)
                 print("\(count) reminder(s) queued")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("programmes remind", error)
             }
         }
     }
@@ -69,19 +63,16 @@ struct ProgrammesCommand: AsyncParsableCommand {
     struct Rank: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the ranked programmes: criterion means, total, spread, each score, who is missing.")
-        @OptionGroup var options: ConfigOptions
+        @OptionGroup var options: CommonOptions
         @Flag(name: .long, help: "Print CSV instead of a table.")
         var csv = false
 
         func run() throws {
-            do {
-                let context = try CommandContext.open(options, label: "programmes")
-                let ranked = try context.review().ranking()
+            try reportingFailures("programmes rank") {
+                let context = try AppContext.load(options, label: "programmes")
+                let store = try context.openStore()
+                let ranked = try context.review(store: store).ranking()
                 print(csv ? RankTable.csv(ranked) : RankTable.text(ranked), terminator: "")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("programmes rank", error)
             }
         }
     }
@@ -89,7 +80,7 @@ struct ProgrammesCommand: AsyncParsableCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a decision revision: the top N, everything at or above a score, or given numbers.")
-        @OptionGroup var options: ConfigOptions
+        @OptionGroup var options: CommonOptions
         @Option(name: .long, help: "The top N programmes win.") var winners: Int?
         @Option(name: .customLong("min-score"), help: "Programmes with a total of at least X (0–40) win.") var minScore: Double?
         @Option(name: .long, parsing: .upToNextOption, help: "These application numbers win.") var ids: [Int] = []
@@ -102,15 +93,12 @@ struct ProgrammesCommand: AsyncParsableCommand {
 
         func run() throws {
             let rule: DecisionRule = winners.map { .winners($0) } ?? minScore.map { .minScore($0) } ?? .ids(ids)
-            do {
-                let context = try CommandContext.open(options, label: "programmes")
-                let decision = try context.review().decide(rule, now: context.now)
+            try reportingFailures("programmes decide") {
+                let context = try AppContext.load(options, label: "programmes")
+                let store = try context.openStore()
+                let decision = try context.review(store: store).decide(rule, now: context.now)
                 print("decision revision \(decision.revision) (\(decision.rule)): winners \(decision.winners.map { "№ \($0)" }.joined(separator: ", "))")
                 print("nothing is sent until `internships mail release results`")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("programmes decide", error)
             }
         }
     }

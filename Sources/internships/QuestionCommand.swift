@@ -20,15 +20,18 @@ struct QuestionCommand: ParsableCommand {
         var config: String?
 
         func run() throws {
-            let setup = try ReportingSetup.load(configPath: config, label: "question answered")
-            do {
-                let row = try setup.store.questionAnswered(id: id, now: Date())
-                print("question \(id) from \(row.sender): answered")
-            } catch StoreError.notFound {
-                ReportingSetup.fail("question answered", "no question \(id) — the digest lists open questions with their numbers",
-                                    status: 65)
-            } catch {
-                ReportingSetup.fail("question answered", "\(error) — try again later", status: 75)
+            try reportingFailures("question answered") {
+                let context = try AppContext.load(config: config, now: Date(), level: .warning, label: "question")
+                let store = try context.openStore()
+                do {
+                    let row = try store.questionAnswered(id: id, now: context.now)
+                    print("question \(id) from \(row.sender): answered")
+                } catch StoreError.notFound {
+                    throw CLIFailure(status: CLIFailure.data,
+                                     message: "no question \(id) — the digest lists open questions with their numbers")
+                } catch {
+                    throw CLIFailure(status: CLIFailure.temporary, message: "\(error) — try again later")
+                }
             }
         }
     }
