@@ -34,6 +34,7 @@ let package = Package(
             name: "MailTransport",
             dependencies: [
                 "CCurl",
+                "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -84,7 +85,6 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "MailMessage", "Forms", "Programme", "Rendering", "Store", "Settings", "MailTransport", "Reports",
-                "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -112,16 +112,19 @@ let package = Package(
         ),
         // Benchmark only (scripts/bench-parse): times MailMessage on a corpus, not shipped.
         .executableTarget(name: "parse-bench", dependencies: ["MailMessage"]),
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage"]),
+        // Test-only helpers shared by the test targets (loopback listeners, the fault proxy, the
+        // mail servers' env file, form texts, a seeded generator); only test targets use it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailMessage", "TestSupport"]),
         .testTarget(
             name: "MailMessageTests",
-            dependencies: ["MailMessage"],
+            dependencies: ["MailMessage", "TestSupport"],
             exclude: ["make_corpus.py"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(
             name: "FormsTests",
-            dependencies: ["Forms", "MailMessage"],
+            dependencies: ["Forms", "MailMessage", "TestSupport"],
             exclude: ["make_corpus.py"],
             resources: [.copy("Corpus")]
         ),
@@ -138,8 +141,8 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "MailMessage"]),
         // Runs the built `internships` binary against the real local servers.
-        .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport", "Programme"]),
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "MailTransport", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store", "MailMessage", "Forms", "Rendering", "Settings", "MailTransport", "Programme", "TestSupport"]),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Pipeline", "Store", "Rendering", "MailMessage", "Settings"],

@@ -8,6 +8,7 @@
 // rerun:  InvitationRules is a fixed point once its actions are applied, and the dedupe key
 //         `invitation:<programme>:<participant>:<sequence>` is UNIQUE: nothing is sent twice.
 import Foundation
+import MailTransport
 import GRDB
 import MailMessage
 import Programme
@@ -134,19 +135,12 @@ extension ParticipantDesk {
     }
 
     func programmeDetails(_ db: Database) throws -> [Int: ProgrammeDetail] {
-        var out: [Int: ProgrammeDetail] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.number, p.title, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID
-            WHERE p.campaign = ?
-            """, arguments: [campaign]) {
-            let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
+        try ProgrammeApplication.fetchAll(db, campaign: campaign).mapValues { application in
+            let fields = application.fields
             let contact = [fields["contact_person"], fields["phone"], fields["email"]].compactMap { $0 }.joined(separator: ", ")
-            out[row["number"]] = ProgrammeDetail(
-                title: row["title"], seats: Int((fields["seats"] ?? "").filter(\.isNumber)) ?? 0,
-                days: (fields["dates"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                address: fields["venue_address"] ?? "", host: fields["organization"] ?? "", contact: contact)
+            return ProgrammeDetail(title: application.title, seats: application.seats, days: application.days,
+                                   address: fields["venue_address"] ?? "", host: fields["organization"] ?? "", contact: contact)
         }
-        return out
     }
 
     private func queueInvitation(_ db: Database, programme: Int, participant: Int, deadline: Date, detail: ProgrammeDetail?,

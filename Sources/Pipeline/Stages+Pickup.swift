@@ -9,6 +9,7 @@
 import Foundation
 import GRDB
 import Logging
+import MailMessage
 import Store
 
 /// What one pickup did.

@@ -1,6 +1,7 @@
 // One pickup batch: the fetched messages, hashed off the storing thread, committed with the
 // cursor after them (see Stages+Pickup.swift for what a crash leaves and why a rerun is safe).
 import Foundation
+import MailTransport
 import GRDB
 import Store
 

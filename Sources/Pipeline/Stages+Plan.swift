@@ -7,8 +7,10 @@
 // rerun:  reads only unplanned rows, and a dedupe key already present is skipped, so each
 //         message gets at most one reply and each sender at most one help reply a day.
 import Foundation
+import MailTransport
 import GRDB
 import Logging
+import MailMessage
 import Store
 
 /// What one plan did.

@@ -67,17 +67,9 @@ extension StoreDigestSource {
 
     /// Each programme's current application: title, seats, days, host, venue.
     func programmeDetails(_ db: Database) throws -> [Int: ProgrammeDetail] {
-        var out: [Int: ProgrammeDetail] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.number, p.title, s.fieldsJSON FROM programme p JOIN submission s ON s.id = p.submissionID
-            WHERE p.campaign = ?
-            """, arguments: [config.campaign]) {
-            let fields = JSON.decode([String: String].self, row["fieldsJSON"]) ?? [:]
-            out[row["number"]] = ProgrammeDetail(
-                title: row["title"], seats: Int((fields["seats"] ?? "").filter(\.isNumber)) ?? 0,
-                days: (fields["dates"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                organisation: fields["organization"], venue: fields["venue_address"])
+        try ProgrammeApplication.fetchAll(db, campaign: config.campaign).mapValues { application in
+            ProgrammeDetail(title: application.title, seats: application.seats, days: application.days,
+                            organisation: application.fields["organization"], venue: application.fields["venue_address"])
         }
-        return out
     }
 }

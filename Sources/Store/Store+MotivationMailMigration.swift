@@ -5,34 +5,26 @@ import GRDB
 
 extension Store {
     static func participantsV3MotivationMail(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE submission_new (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                campaign TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN
-                    ('program', 'participant', 'score', 'rsvp', 'feedback', 'idea', 'motivation')),
-                number INTEGER NOT NULL CHECK (number > 0),
-                version INTEGER NOT NULL CHECK (version > 0),
-                key TEXT NOT NULL,
-                inboundMessageID INTEGER NOT NULL UNIQUE
-                    REFERENCES inboundMessage (id) ON DELETE RESTRICT,
-                sender TEXT NOT NULL,
-                fieldsJSON TEXT NOT NULL,
-                isCurrent BOOLEAN NOT NULL,
-                createdAt DATETIME NOT NULL,
-                UNIQUE (campaign, kind, number, version)
-            );
-            INSERT INTO submission_new (id, campaign, kind, number, version, key, inboundMessageID, sender,
-                                        fieldsJSON, isCurrent, createdAt)
-                SELECT id, campaign, kind, number, version, key, inboundMessageID, sender,
-                       fieldsJSON, isCurrent, createdAt FROM submission;
-            DROP TABLE submission;
-            ALTER TABLE submission_new RENAME TO submission;
-            -- one winning version per thing
-            CREATE UNIQUE INDEX submission_current ON submission (campaign, kind, key)
-                WHERE isCurrent;
-            CREATE INDEX submission_key ON submission (campaign, kind, key);
-            """)
+        // As shipped: the id sequence follows the copied rows (v4_raw_apart keeps it).
+        try rebuildTable(db, "submission", columns: """
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    campaign TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN
+                        ('program', 'participant', 'score', 'rsvp', 'feedback', 'idea', 'motivation')),
+                    number INTEGER NOT NULL CHECK (number > 0),
+                    version INTEGER NOT NULL CHECK (version > 0),
+                    key TEXT NOT NULL,
+                    inboundMessageID INTEGER NOT NULL UNIQUE
+                        REFERENCES inboundMessage (id) ON DELETE RESTRICT,
+                    sender TEXT NOT NULL,
+                    fieldsJSON TEXT NOT NULL,
+                    isCurrent BOOLEAN NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    UNIQUE (campaign, kind, number, version)
+                """,
+            copying: ["id", "campaign", "kind", "number", "version", "key", "inboundMessageID", "sender",
+                      "fieldsJSON", "isCurrent", "createdAt"],
+            keepingSequence: false)
     }
 }
 

@@ -2,6 +2,7 @@
 // local servers (scripts/mail-servers). Fails (never skips) when the binary or servers are missing.
 import Foundation
 import MailTransport
+import TestSupport
 
 struct CLIMissing: Error, CustomStringConvertible {
     var description: String
@@ -88,25 +89,10 @@ final class Running {
     }
 }
 
-/// The env file written by scripts/mail-servers.
-struct ServerEnv {
-    var values: [String: String]
+/// The env file written by scripts/mail-servers (read by TestSupport's `MailServerEnv`).
+typealias ServerEnv = MailServerEnv
 
-    static func require() throws -> ServerEnv {
-        let path = ProcessInfo.processInfo.environment["INTERNSHIPS_MAIL_ENV"] ?? "/tmp/internships-mail/env"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIMissing(description: "mail servers are not running: \(path) is missing — run scripts/mail-servers start")
-        }
-        var values: [String: String] = [:]
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            guard let eq = line.firstIndex(of: "=") else { continue }
-            values[String(line[..<eq])] = String(line[line.index(after: eq)...]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        }
-        return ServerEnv(values: values)
-    }
-
-    subscript(_ key: String) -> String { values[key] ?? "" }
-
+extension MailServerEnv {
     func imap(_ user: String) -> IMAPSettings {
         IMAPSettings(url: self["IMAPS_URL"], user: user, password: Secret(self["MAIL_PASSWORD"]),
                      caFile: self["MAIL_CA_FILE"], connectTimeout: .seconds(5), lowSpeedTimeout: .seconds(20))
@@ -209,25 +195,7 @@ enum TestMail {
         return Array(lines.joined(separator: "\r\n").utf8)
     }
 
-    static func program(org: String) -> String {
-        """
-        ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ
-        Организация: \(org)
-        ИНН: 5902123456
-        Населённый пункт: Пермь
-        Название программы: «Инклюзивный туризм»
-        Описание программы: Два дня на маршрутах для людей с инвалидностью.
-        Продолжительность (дней: 1 или 2): 2
-        Даты проведения: 15.10.2026, 16.10.2026
-        Количество мест: 10 человек
-        Адрес площадки: г. Пермь, ул. Ленина, 1
-        Контактное лицо: Петрова Анна
-        Телефон: 8 (342) 212-34-56
-        Email: host@example.test
-        Согласие на обработку персональных данных: [x]
-
-        """
-    }
+    static func program(org: String) -> String { FormText.program(org: org) }
 }
 
 /// Waits until `user`'s INBOX holds at least `count` messages (Postfix → LMTP is async).

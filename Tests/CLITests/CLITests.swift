@@ -3,6 +3,7 @@
 import Foundation
 import Pipeline
 import Testing
+import TestSupport
 
 @Suite(.serialized) struct CLITests {
     // MARK: configuration and usage errors
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func twoOverlappingRunsTheSecondExits75AtOnce() throws {
-        let hanging = try HangingServer()
+        let hanging = try SilentListener()
         let setup = try Setup(env: try ServerEnv.require(), imapURL: "imaps://127.0.0.1:\(hanging.port)")
         #expect(try setup.run(["status"]).status == 0)  // creates the database
         let first = try CLI.start(["run", "--config", setup.config.path, "--now", Setup.now])

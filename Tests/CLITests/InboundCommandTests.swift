@@ -3,22 +3,10 @@
 // then counted and acknowledged by the next run.
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct InboundCommandTests {
-    static func score(number: String) -> String {
-        """
-        ЭКСПЕРТНАЯ ОЦЕНКА
-        Эксперт: Иванова Мария
-        Номер заявки: \(number)
-        Актуальность (0–10): 8
-        Практическая польза (0–10): 7
-        Реалистичность (0–10): 9
-        Качество программы (0–10): 8
-        Комментарий: Хорошо.
-        Конфликт интересов (да/нет): нет
-
-        """
-    }
+    static func score(number: String) -> String { FormText.score(expert: "Иванова Мария", number: number) }
 
     @Test func heldScoreIsShownReleasedOnceThenAnswered() throws {
         let env = try ServerEnv.require()

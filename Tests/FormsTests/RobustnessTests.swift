@@ -4,19 +4,8 @@ import Glibc
 #endif
 import MailMessage
 import Testing
+import TestSupport
 @testable import Forms
-
-/// A fixed-seed generator so that failures reproduce.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// CPU seconds of the calling thread: the machine is shared, so wall time says little.
 func seconds(_ body: () -> Void) -> Double {
@@ -31,7 +20,7 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 @Test func oneMegabyteOfRandomTextIsBoundedAndReportsNoForm() {
-    var rng = SplitMix(state: 42)
+    var rng = SeededRandom(seed: 42)
     let alphabet = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяФИОЕmail:>-–[]x☒ \n\n0123456789.,«»()")
     var text = ""
     text.reserveCapacity(1_100_000)
@@ -46,7 +35,7 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 @Test func oneMegabyteOfBinaryGarbageAsOneLine() {
-    var rng = SplitMix(state: 7)
+    var rng = SeededRandom(seed: 7)
     let bytes = (0..<1_000_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
     var reading: FormReading?

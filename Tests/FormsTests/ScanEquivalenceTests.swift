@@ -2,6 +2,7 @@
 // code they replaced, on random text that mixes the cases the shortcuts treat specially:
 // CR LF, combining marks, Cyrillic, Latin-1, look-alike letters and emoji.
 import Testing
+import TestSupport
 @testable import Forms
 
 private let pieces: [String] = [
@@ -9,14 +10,14 @@ private let pieces: [String] = [
     "👍", "e\u{301}", "\u{200D}", "(", ")", "：", "5", "ı", "ſ", "V", "v", "I", "N", "n", "\u{A0}",
 ]
 
-private func randomText(_ rng: inout SplitMix, maxPieces: Int = 40) -> String {
+private func randomText(_ rng: inout SeededRandom, maxPieces: Int = 40) -> String {
     let n = Int.random(in: 0...maxPieces, using: &rng)
     return (0..<n).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
 }
 
 @Test(arguments: [1, 2, 3])
 func linesAreTheCharacterSplit(seed: UInt64) {
-    var rng = SplitMix(state: seed)
+    var rng = SeededRandom(seed: seed)
     for _ in 0..<500 {
         let text = randomText(&rng)
         let characters = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
@@ -27,7 +28,7 @@ func linesAreTheCharacterSplit(seed: UInt64) {
 
 @Test(arguments: [0, 1, 5, 40])
 func characterPrefixEndIsPrefixEnd(n: Int) {
-    var rng = SplitMix(state: UInt64(n) + 7)
+    var rng = SeededRandom(seed: UInt64(n) + 7)
     for _ in 0..<500 {
         let text = Substring(randomText(&rng, maxPieces: 60))
         #expect(TextScan.end(ofCharacters: n, in: text) == text.prefix(n).endIndex, "\(Array(text.unicodeScalars))")
@@ -35,7 +36,7 @@ func characterPrefixEndIsPrefixEnd(n: Int) {
 }
 
 @Test func scalarLowercasingMatchesLowercasedOnLettersOfForms() {
-    var rng = SplitMix(state: 11)
+    var rng = SeededRandom(seed: 11)
     let letters = Array("ABCXYZabcАБВЁЖЯабвёжяЀЏѐџÀÉÖàéö0123 ,.:-")
     for _ in 0..<500 {
         let text = String((0..<Int.random(in: 0...30, using: &rng)).map { _ in letters[Int.random(in: 0..<letters.count, using: &rng)] })
@@ -45,7 +46,7 @@ func characterPrefixEndIsPrefixEnd(n: Int) {
 
 @Test(arguments: [4, 5, 6])
 func oneEditCheckIsTheBoundedDistance(seed: UInt64) {
-    var rng = SplitMix(state: seed)
+    var rng = SeededRandom(seed: seed)
     let alphabet = Array("абвг").map { $0.unicodeScalars.first ?? " " }
     for _ in 0..<2_000 {
         func word() -> [Unicode.Scalar] {
@@ -60,7 +61,7 @@ func oneEditCheckIsTheBoundedDistance(seed: UInt64) {
 }
 
 @Test func tokenPrefilterNeverHidesAToken() {
-    var rng = SplitMix(state: 21)
+    var rng = SeededRandom(seed: 21)
     let reader = RSVPReader()
     var withTokens = 0
     for _ in 0..<2_000 {

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import MailMessage
 
 private func randomString(_ tokens: [String], count: Int, using rng: inout SeededRandom) -> String {

@@ -1,22 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MailMessage
 
 // Seeded random values (reproducible) from an alphabet of the troublesome: controls, line
 // separators, quotes, `=?`, dots, Cyrillic, emoji with ZWJ, long runs. Every message must
 // keep the wire invariants, keep its header fields, and round-trip through the parser.
-
-struct GeneratorSeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        // SplitMix64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct GeneratorRandomTests {
     static let pieces: [String] = [
@@ -26,13 +15,13 @@ struct GeneratorSeededRandom: RandomNumberGenerator {
         String(repeating: "x", count: 90), String(repeating: "ш", count: 40), "Bcc: victim@example.test",
     ]
 
-    static func text(_ rng: inout GeneratorSeededRandom, maxPieces: Int) -> String {
+    static func text(_ rng: inout SeededRandom, maxPieces: Int) -> String {
         let count = Int.random(in: 0...maxPieces, using: &rng)
         return (0..<count).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
     }
 
     static func message(seed: UInt64) -> OutgoingMessage {
-        var rng = GeneratorSeededRandom(state: seed)
+        var rng = SeededRandom(seed: seed)
         var message = GeneratorFixtures.message(
             subject: Self.text(&rng, maxPieces: 30),
             from: Address(name: Self.text(&rng, maxPieces: 12), address: "intake@example.test"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MailTransport
 
 /// Each way a connection can go wrong gives its own clear error, within the configured time.

@@ -1,5 +1,7 @@
 import Foundation
+import MailMessage
 import Testing
+import TestSupport
 @testable import MailTransport
 
 /// 300 messages through Postfix (SMTP, STARTTLS) into Dovecot, fetched back over IMAPS.
@@ -16,8 +18,8 @@ struct DeliveryRoundTripTests {
     }
 
     static func attachmentMessage(to: String, id: String) -> [UInt8] {
-        var generator = SplitMix(seed: 42)
-        let raw = (0..<(5 * 1024 * 1024)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        var generator = SeededRandom(seed: 42)
+        let raw = (0..<(5 * 1024 * 1024)).map { _ in UInt8(truncatingIfNeeded: generator.next() as UInt64) }
         let b64 = Data(raw).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let text = [
             "From: sender@example.test", "To: \(to)", "Subject: \(subject(0))", "Message-ID: <\(id)@example.test>",
@@ -70,7 +72,7 @@ struct DeliveryRoundTripTests {
             // Postfix and Dovecot prepend trace fields; everything we sent follows byte for byte.
             #expect(body.count >= want.count)
             let tail = body.suffix(want.count)
-            #expect(SHA256.hex(tail) == SHA256.hex(want), "UID \(uid) differs from what was sent")
+            #expect(SHA256.hex(Array(tail)) == SHA256.hex(want), "UID \(uid) differs from what was sent")
             let prefix = String(decoding: body.prefix(body.count - want.count), as: UTF8.self)
             #expect(onlyTraceFields(prefix), "UID \(uid) prefix: \(prefix.prefix(300))")
         }
@@ -114,15 +116,3 @@ func onlyTraceFields(_ prefix: String) -> Bool {
     }
 }
 
-/// Deterministic bytes for the attachment.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,40 +1,14 @@
-// The real Dovecot and Postfix on loopback, as started by scripts/mail-servers. Tests that need
-// them fail (never skip) when they are missing, so CI cannot pass silently without servers.
+// The real Dovecot and Postfix on loopback, as started by scripts/mail-servers (env file read by
+// TestSupport's MailServerEnv). Tests that need them fail (never skip) when they are missing.
 import Foundation
 import Logging
 @testable import MailTransport
+import TestSupport
 
-struct TestServersMissing: Error, CustomStringConvertible {
-    var path: String
-    var description: String {
-        "mail servers are not running: \(path) is missing — run scripts/mail-servers start"
-    }
-}
+/// The env file, read by the shared `MailServerEnv`; the settings this target's tests use.
+typealias TestServers = MailServerEnv
 
-struct TestServers: Sendable {
-    var values: [String: String]
-
-    static var envPath: String {
-        ProcessInfo.processInfo.environment["INTERNSHIPS_MAIL_ENV"] ?? "/tmp/internships-mail/env"
-    }
-
-    /// Reads the env file or throws "run scripts/mail-servers start".
-    static func require() throws -> TestServers {
-        let path = envPath
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw TestServersMissing(path: path) }
-        var values: [String: String] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            guard let eq = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-            var value = String(line[line.index(after: eq)...])
-            if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
-                value = String(value.dropFirst().dropLast())
-            }
-            values[String(line[..<eq])] = value
-        }
-        return TestServers(values: values)
-    }
-
-    func value(_ key: String) -> String { values[key] ?? "" }
+extension MailServerEnv {
     var password: Secret { Secret(value("MAIL_PASSWORD")) }
     var caFile: String { value("MAIL_CA_FILE") }
     var wrongCAFile: String { (caFile as NSString).deletingLastPathComponent + "/wrong-ca.pem" }

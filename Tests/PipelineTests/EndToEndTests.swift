@@ -9,29 +9,12 @@ import Testing
 @testable import Pipeline
 import GRDB
 import Store
+import TestSupport
 
-struct MailServersMissing: Error, CustomStringConvertible {
-    var path: String
-    var description: String { "mail servers are not running: \(path) is missing — run scripts/mail-servers start" }
-}
+/// The env file written by scripts/mail-servers (read by TestSupport's `MailServerEnv`).
+typealias MailEnv = MailServerEnv
 
-/// The env file written by scripts/mail-servers.
-struct MailEnv {
-    var values: [String: String]
-
-    static func require() throws -> MailEnv {
-        let path = ProcessInfo.processInfo.environment["INTERNSHIPS_MAIL_ENV"] ?? "/tmp/internships-mail/env"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw MailServersMissing(path: path) }
-        var values: [String: String] = [:]
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            guard let eq = line.firstIndex(of: "=") else { continue }
-            values[String(line[..<eq])] = String(line[line.index(after: eq)...]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        }
-        return MailEnv(values: values)
-    }
-
-    subscript(_ key: String) -> String { values[key] ?? "" }
-
+extension MailServerEnv {
     func imap(_ user: String, url: String? = nil) -> IMAPSettings {
         IMAPSettings(url: url ?? self["IMAPS_URL"], user: user, password: Secret(self["MAIL_PASSWORD"]),
                      caFile: self["MAIL_CA_FILE"], connectTimeout: .seconds(5), lowSpeedTimeout: .seconds(20))

@@ -1,5 +1,6 @@
 // Fakes for the edges: an in-memory IMAP mailbox, a relay, a small reader, a crash hook.
 import Foundation
+import TestSupport
 import MailMessage
 @testable import Pipeline
 
@@ -179,59 +180,12 @@ enum Mail {
     }
 
     static func program(org: String, inn: String? = "5902123456", title: String = "Инклюзивный туризм") -> String {
-        """
-        ЗАЯВКА НА ПРОГРАММУ СТАЖИРОВКИ
-        Организация: \(org)
-        ИНН: \(inn ?? "")
-        Населённый пункт: Пермь
-        Название программы: «\(title)»
-        Описание программы: Два дня на маршрутах для людей с инвалидностью.
-        Продолжительность (дней: 1 или 2): 2
-        Даты проведения: 15.10.2026, 16.10.2026
-        Количество мест: 10 человек
-        Адрес площадки: г. Пермь, ул. Ленина, 1
-        Контактное лицо: Петрова Анна
-        Телефон: 8 (342) 212-34-56
-        Email: host@example.test
-        Согласие на обработку персональных данных: [x]
-
-        """
+        FormText.program(org: org, inn: inn, title: title)
     }
 
-    static func participant(name: String) -> String {
-        """
-        ЗАЯВКА УЧАСТНИКА
-        ФИО: \(name)
-        Организация: АНО «Добрые руки»
-        Должность (сотрудник/волонтёр): сотрудник
-        Муниципальный округ: Юсьвинский
-        Населённый пункт: с. Юсьва
-        Расстояние до Перми (км): около 180 км
-        Телефон: 8 912 345 67 89
-        Email: p@example.test
-        Выбранные программы (не более 3, в порядке приоритета):
-        1. №2 «Инклюзивный туризм»
-        Мотивация:
-        Хочу научиться.
-        Согласие на обработку персональных данных: [x]
+    static func participant(name: String) -> String { FormText.participant(name: name) }
 
-        """
-    }
-
-    static func score(expert: String, number: String) -> String {
-        """
-        ЭКСПЕРТНАЯ ОЦЕНКА
-        Эксперт: \(expert)
-        Номер заявки: \(number)
-        Актуальность (0–10): 8
-        Практическая польза (0–10): 7
-        Реалистичность (0–10): 9
-        Качество программы (0–10): 8
-        Комментарий: Хорошо.
-        Конфликт интересов (да/нет): нет
-
-        """
-    }
+    static func score(expert: String, number: String) -> String { FormText.score(expert: expert, number: number) }
 
     /// The text body of a composed reply, through the real parser.
     static func replyText(_ raw: [UInt8]) -> String {

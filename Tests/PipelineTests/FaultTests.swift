@@ -11,6 +11,7 @@ import MailTransport
 import Testing
 @testable import Pipeline
 import Store
+import TestSupport
 
 /// A person's programme form, as the fault tests send it.
 private func form(_ from: String, _ i: Int, tag: some StringProtocol) -> [UInt8] {
@@ -81,10 +82,6 @@ struct SMTPReplyFaultTests {
 
 @Suite("Faults: connections to the real servers", .serialized)
 struct ProxyFaultTests {
-    static func port(of url: String) -> Int {
-        Int(url.split(separator: ":").last.map { $0.filter(\.isNumber) } ?? "") ?? 0
-    }
-
     /// Dovecot behind the proxy: the run exits 75 with a message naming IMAP, nothing is
     /// lost, the next (direct) run fetches and answers everything exactly once.
     @Test(arguments: [
@@ -102,7 +99,7 @@ struct ProxyFaultTests {
 
         let harness = try Harness(config: PipelineConfig(campaign: "faults", programmeAddress: intake,
                                                          answerExistingOnFirstRun: true))
-        let proxy = try FaultProxy(upstreamPort: Self.port(of: env["IMAPS_URL"]), fault: fault)
+        let proxy = try FaultProxy(upstreamPort: env.port("IMAPS_URL"), fault: fault)
         defer { proxy.close() }
         var settings = env.imap(intake, url: "imaps://127.0.0.1:\(proxy.port)")
         // Stalls and resets must be noticed within 2 s; a trickle is slow but alive, and a
@@ -151,7 +148,7 @@ struct ProxyFaultTests {
         let harness = try Harness(config: PipelineConfig(campaign: "faults", programmeAddress: intake,
                                                          answerExistingOnFirstRun: true))
         harness.mailbox.deliver(form(person, 0, tag: tag))
-        let proxy = try FaultProxy(upstreamPort: Self.port(of: env["SMTPS_URL"]), fault: fault)
+        let proxy = try FaultProxy(upstreamPort: env.port("SMTPS_URL"), fault: fault)
         defer { proxy.close() }
         var settings = env.smtp(intake, url: "smtps://127.0.0.1:\(proxy.port)")
         settings.connectTimeout = .seconds(2)

@@ -1,6 +1,8 @@
 // Issue 10, P5: parse reads the bytes of a bounded number of messages at a time, pickup hands
 // SQLite the fetched buffer, apply never loads the bytes — and none of it changes what is stored.
 import Foundation
+import MailTransport
+import MailMessage
 import GRDB
 import Testing
 @testable import Pipeline

@@ -1,5 +1,7 @@
 // Pickup: first run imports, UIDVALIDITY change re-scans without duplicates.
 import Foundation
+import MailTransport
+import MailMessage
 import Testing
 @testable import Pipeline
 import Store

@@ -1,9 +1,7 @@
 // A plain-SMTP listener on 127.0.0.1 that answers with scripted reply codes (RFC 5321 §4.2):
 // the relay refusing, deferring or going away, which Postfix cannot be made to do on demand.
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import TestSupport
 
 final class ScriptedSMTP: @unchecked Sendable {
     /// Replies, each a full line like `451 4.3.0 try later`.
@@ -20,49 +18,39 @@ final class ScriptedSMTP: @unchecked Sendable {
     init(_ script: Script) throws {
         let counter = Counter()
         let listener = try LoopbackListener { c in
-            func send(_ line: String) -> Bool { LoopbackListener.write(c, ArraySlice(Array((line + "\r\n").utf8))) }
+            func send(_ line: String) -> Bool { LoopbackListener.send(c, line: line) }
             defer { LoopbackListener.closeConnection(c) }
             guard send(script.greeting), script.greeting.hasPrefix("2") else { return }
-            var pending: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 8192)
             var inData = false
-            while true {
-                let n = buffer.withUnsafeMutableBytes { read(c, $0.baseAddress, $0.count) }
-                if n <= 0 { return }
-                pending += buffer[0..<n]
-                while let nl = pending.firstIndex(of: 0x0A) {
-                    let line = String(decoding: pending[..<nl], as: UTF8.self)
-                        .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-                    pending.removeSubrange(...nl)
-                    if inData {
-                        if line == "." {
-                            inData = false
-                            if script.endOfData.hasPrefix("2") { counter.add() }
-                            _ = send(script.endOfData)
-                            if script.endOfData.hasPrefix("421") { return }
-                        }
-                        continue
+            LoopbackListener.readLines(c) { line in
+                if inData {
+                    if line == "." {
+                        inData = false
+                        if script.endOfData.hasPrefix("2") { counter.add() }
+                        _ = send(script.endOfData)
+                        if script.endOfData.hasPrefix("421") { return false }
                     }
-                    let verb = line.prefix(4).uppercased()
-                    switch verb {
-                    case "EHLO", "HELO": _ = send("250 scripted.test")
-                    case "MAIL", "RSET", "NOOP": _ = send("250 2.0.0 ok")
-                    case "RCPT":
-                        _ = send(script.rcpt)
-                        if script.rcpt.hasPrefix("421") { return }
-                    case "DATA":
-                        if script.rcpt.hasPrefix("2") {
-                            inData = true
-                            _ = send("354 go ahead")
-                        } else {
-                            _ = send("554 5.5.1 no valid recipients")
-                        }
-                    case "QUIT":
-                        _ = send("221 2.0.0 bye")
-                        return
-                    default: _ = send("502 5.5.2 unknown command")
-                    }
+                    return true
                 }
+                switch line.prefix(4).uppercased() {
+                case "EHLO", "HELO": _ = send("250 scripted.test")
+                case "MAIL", "RSET", "NOOP": _ = send("250 2.0.0 ok")
+                case "RCPT":
+                    _ = send(script.rcpt)
+                    if script.rcpt.hasPrefix("421") { return false }
+                case "DATA":
+                    if script.rcpt.hasPrefix("2") {
+                        inData = true
+                        _ = send("354 go ahead")
+                    } else {
+                        _ = send("554 5.5.1 no valid recipients")
+                    }
+                case "QUIT":
+                    _ = send("221 2.0.0 bye")
+                    return false
+                default: _ = send("502 5.5.2 unknown command")
+                }
+                return true
             }
         }
         self.listener = listener

@@ -9,118 +9,7 @@ import MailTransport
 import Testing
 @testable import Pipeline
 import Store
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// When the stopping proxy's server "goes away".
-enum StopPoint: Sendable, CustomStringConvertible {
-    /// After `count` occurrences of `marker` went from the server to the client (plain text).
-    case afterMarker(String, count: Int)
-    /// After `bytes` bytes went from the server to the client (TLS passes through).
-    case afterBytes(Int)
-
-    var description: String {
-        switch self {
-        case .afterMarker(let marker, let count): "after \(count)× \"\(marker)\""
-        case .afterBytes(let bytes): "after \(bytes) bytes"
-        }
-    }
-}
-
-/// A proxy to a real loopback server that stops like the server would: port closed,
-/// connections shut down.
-final class StoppingProxy: @unchecked Sendable {
-    let port: Int
-    private let lock = NSLock()
-    private var listener: LoopbackListener?
-    private var forwarded = 0
-    private var markers = 0
-    private var tail: [UInt8] = []
-    private var stoppedFlag = false
-
-    var stopped: Bool { lock.withLock { stoppedFlag } }
-
-    init(upstreamPort: Int, stop point: StopPoint) throws {
-        // Writing to a connection the stop shut down must fail with EPIPE, not kill the tests.
-        signal(SIGPIPE, SIG_IGN)
-        let box = StoppingBox()
-        let listener = try LoopbackListener { client in
-            guard let proxy = box.proxy, !proxy.stopped else { LoopbackListener.reset(client); return }
-            let server = LoopbackListener.connectLoopback(port: upstreamPort)
-            if server < 0 { LoopbackListener.reset(client); return }
-            proxy.listener?.track(server)
-            Thread {
-                var buffer = [UInt8](repeating: 0, count: 16_384)
-                while true {
-                    let n = buffer.withUnsafeMutableBytes { read(client, $0.baseAddress, $0.count) }
-                    if n <= 0 || !LoopbackListener.write(server, buffer[0..<n]) { break }
-                }
-                shutdown(server, Int32(SHUT_WR))
-            }.start()
-            var buffer = [UInt8](repeating: 0, count: 16_384)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { read(server, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                let pass = proxy.admit(buffer[0..<n], point: point)
-                if pass > 0 { _ = LoopbackListener.write(client, buffer[0..<pass]) }
-                if pass < n || proxy.reached(point) {
-                    proxy.stop()
-                    return
-                }
-            }
-            shutdown(client, Int32(SHUT_WR))
-        }
-        self.listener = listener
-        port = listener.port
-        box.proxy = self
-    }
-
-    /// How many of `chunk`'s bytes may still go to the client; counts markers and bytes.
-    private func admit(_ chunk: ArraySlice<UInt8>, point: StopPoint) -> Int {
-        lock.withLock {
-            if stoppedFlag { return 0 }
-            switch point {
-            case .afterBytes(let limit):
-                let pass = max(0, min(chunk.count, limit - forwarded))
-                forwarded += pass
-                return pass
-            case .afterMarker(let marker, _):
-                let needle = Array(marker.utf8)
-                let text = tail + chunk
-                var i = 0
-                while i + needle.count <= text.count {
-                    if text[i..<(i + needle.count)].elementsEqual(needle) { markers += 1; i += needle.count } else { i += 1 }
-                }
-                tail = Array(text.suffix(needle.count - 1))
-                forwarded += chunk.count
-                return chunk.count
-            }
-        }
-    }
-
-    private func reached(_ point: StopPoint) -> Bool {
-        lock.withLock {
-            switch point {
-            case .afterBytes(let limit): forwarded >= limit
-            case .afterMarker(_, let count): markers >= count
-            }
-        }
-    }
-
-    /// The server goes away: the port refuses connections, open ones are shut down.
-    func stop() {
-        let listener: LoopbackListener? = lock.withLock {
-            stoppedFlag = true
-            return self.listener
-        }
-        listener?.close()
-    }
-}
-
-private final class StoppingBox: @unchecked Sendable {
-    weak var proxy: StoppingProxy?
-}
+import TestSupport
 
 private func quiet() -> Logger {
     var logger = Logger(label: "server-stop")
@@ -130,10 +19,6 @@ private func quiet() -> Logger {
 
 @Suite("Faults: a server stopped mid-run", .serialized)
 struct ServerStopTests {
-    static func port(of url: String) -> Int {
-        Int(url.split(separator: ":").last.map { $0.filter(\.isNumber) } ?? "") ?? 0
-    }
-
     /// Postfix stops after accepting the 3rd of 8 replies (one batch on one connection).
     @Test func postfixStoppedMidBatch() throws {
         let env = try MailEnv.require()
@@ -146,7 +31,7 @@ struct ServerStopTests {
             harness.mailbox.deliver(Mail.make(from: person, body: Mail.program(org: "АНО Стоп \(i)"), id: "ps\(i)-\(tag)@x"))
         }
         // Plain SMTP on the loopback so the proxy can see Postfix's "250 2.0.0 Ok: queued".
-        let proxy = try StoppingProxy(upstreamPort: Self.port(of: env["SMTP_URL"]), stop: .afterMarker(" Ok: queued", count: 3))
+        let proxy = try FaultProxy(upstreamPort: env.port("SMTP_URL"), fault: .stop(.afterMarker(" Ok: queued", count: 3)))
         defer { proxy.stop() }
         func relay(_ port: Int) throws -> SMTPMailSender {
             try SMTPMailSender(settings: SMTPSettings(url: "smtp://127.0.0.1:\(port)", caFile: nil, allowPlainToLoopback: true,
@@ -165,7 +50,7 @@ struct ServerStopTests {
         #expect(try harness.submissions().count == 8, "nothing lost")
 
         // Postfix is back (direct connection), past the 5-minute backoff.
-        let second = try runner.run(source: harness.mailbox, sender: try relay(Self.port(of: env["SMTP_URL"])),
+        let second = try runner.run(source: harness.mailbox, sender: try relay(env.port("SMTP_URL")),
                                     now: Date().addingTimeInterval(301))
         #expect(second.exitStatus == .ok, "\(second.problems)")
         #expect(try harness.outbox().allSatisfy { $0.state == .sent })
@@ -194,7 +79,7 @@ struct ServerStopTests {
         }
         let harness = try Harness(config: PipelineConfig(campaign: "faults", programmeAddress: intake,
                                                          answerExistingOnFirstRun: true, fetchBatchSize: 3))
-        let proxy = try StoppingProxy(upstreamPort: Self.port(of: env["IMAPS_URL"]), stop: .afterBytes(25_000))
+        let proxy = try FaultProxy(upstreamPort: env.port("IMAPS_URL"), fault: .stop(.afterBytes(25_000)))
         defer { proxy.stop() }
         var settings = env.imap(intake, url: "imaps://127.0.0.1:\(proxy.port)")
         settings.connectTimeout = .seconds(2)
