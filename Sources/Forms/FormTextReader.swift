@@ -280,7 +280,30 @@ public struct FormTextReader: Sendable {
     }
 
     /// On the UTF-8 bytes: `(`, `)`, `:` are ASCII and the full-width colon is EF BC 9A.
-    private func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
+    func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
+        let (found, scanned) = TextScan.offsetIndex(in: s) { b in
+            var depth = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c == UInt8(ascii: "(") {
+                    depth += 1
+                } else if c == UInt8(ascii: ")") {
+                    depth = max(0, depth - 1)
+                } else if depth == 0, c == UInt8(ascii: ":") {
+                    return i
+                } else if depth == 0, c == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
+        return scanned ? found : firstColonOutsideParenthesesByIndex(s)
+    }
+
+    func firstColonOutsideParenthesesByIndex(_ s: Substring) -> Substring.Index? {
         var depth = 0
         let u = s.utf8
         var i = u.startIndex
@@ -316,7 +339,41 @@ public struct FormTextReader: Sendable {
 
     /// "Телефон — 8 912 …", "Телефон - 8 912", "Телефон<TAB>8 912": a spaced dash or a tab
     /// after a known label.
-    private func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
+    func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
+        // The first tab or spaced dash after the line's start, on the contiguous bytes.
+        var sepEnd: Substring.Index?
+        let (found, scanned) = TextScan.offsetIndex(in: head) { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                var end: Int?
+                if c == 0x09 {
+                    end = i + 1
+                } else if c == 0x20, i + 1 < n {
+                    var afterDash: Int?
+                    if b[i + 1] == UInt8(ascii: "-") {
+                        afterDash = i + 2
+                    } else if i + 3 < n, b[i + 1] == 0xE2, b[i + 2] == 0x80, b[i + 3] == 0x93 || b[i + 3] == 0x94 {
+                        afterDash = i + 4
+                    }
+                    if let a = afterDash, a < n, b[a] == 0x20 { end = a + 1 }
+                }
+                if let end, i > 0 {
+                    sepEnd = head.utf8.index(head.startIndex, offsetBy: end)
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
+        guard scanned else { return splitAtDashByIndex(head, full: full) }
+        guard let i = found, let end = sepEnd else { return nil }
+        let refs = LabelIndex.shared.fields(forLabel: FormTextReader.trimLabel(full[..<i]))
+        return refs.isEmpty ? nil : (full[..<i], full[end...], refs)
+    }
+
+    func splitAtDashByIndex(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
         // On the UTF-8 bytes: tab, space, `-` are ASCII; `–` and `—` are E2 80 93 / E2 80 94.
         let u = head.utf8
         var i = u.startIndex

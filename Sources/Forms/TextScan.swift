@@ -116,6 +116,15 @@ enum TextScan {
         }
     }
 
+    /// `body` on the contiguous UTF-8 bytes of `s`, its byte offset turned back into an index of
+    /// `s`; nil when `body` finds nothing or the bytes are not contiguous (a bridged string).
+    /// `body` must answer offsets of ASCII bytes or lead bytes (scalar boundaries).
+    @inline(__always)
+    static func offsetIndex(in s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Int?) -> (found: Substring.Index?, scanned: Bool) {
+        guard let r = s.utf8.withContiguousStorageIfAvailable(body) else { return (nil, false) }
+        return (r.map { s.utf8.index(s.startIndex, offsetBy: $0) }, true)
+    }
+
     /// Whether the bytes at `i` are `expected`.
     @inline(__always)
     static func bytes(_ u: Substring.UTF8View, at i: Substring.Index, are expected: [UInt8]) -> Bool {

@@ -114,6 +114,42 @@ enum TextZones {
     /// The lines of a text, cut at LF, CR LF and CR (a CR LF pair is one break) on the UTF-8
     /// bytes; the same lines as `split(omittingEmptySubsequences: false)` on Characters.
     static func lines(of text: String) -> [Substring] {
+        // Offsets of line starts and ends on the contiguous bytes, then one slice per line.
+        let utf8 = text.utf8
+        let cuts: [Int]? = utf8.withContiguousStorageIfAvailable { b in
+            var cuts: [Int] = []
+            let n = b.count
+            var lineStart = 0
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c == 0x0A || c == 0x0D {
+                    cuts.append(lineStart)
+                    cuts.append(i)
+                    var next = i + 1
+                    if c == 0x0D, next < n, b[next] == 0x0A { next += 1 }
+                    lineStart = next
+                    i = next
+                } else {
+                    i += 1
+                }
+            }
+            cuts.append(lineStart)
+            cuts.append(n)
+            return cuts
+        }
+        guard let cuts else { return linesByIndex(of: text) }
+        var out: [Substring] = []
+        out.reserveCapacity(cuts.count / 2)
+        var k = 0
+        while k < cuts.count {
+            out.append(text[utf8.index(utf8.startIndex, offsetBy: cuts[k])..<utf8.index(utf8.startIndex, offsetBy: cuts[k + 1])])
+            k += 2
+        }
+        return out
+    }
+
+    static func linesByIndex(of text: String) -> [Substring] {
         var out: [Substring] = []
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
