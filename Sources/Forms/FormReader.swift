@@ -36,24 +36,70 @@ public struct FormReader: Sendable {
     /// (without angle brackets); a reply to one of them, or a subject/body carrying an
     /// invitation token (`[INV-…]`), is read as ДА / НЕТ when it holds no form.
     public func read(_ message: Message, invitationIDs: Set<String> = []) -> FormReading {
-        var sources: [Source] = []
-        collectSources(message, location: "body", depth: 0, into: &sources)
+        var pending: [PendingSource] = []
+        collectSources(message, location: "body", depth: 0, into: &pending)
+        let found = scan(pending)
         let tokens = rsvp.tokens(inSubject: message.subject)
         let threadIDs = (message.inReplyTo + message.references.reversed()).reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         let refs = tokens + threadIDs
         let replyToInvitation = !tokens.isEmpty || threadIDs.contains(where: invitationIDs.contains)
-            || sources.first.map { !rsvp.tokens(inSubject: $0.text).isEmpty } == true
-        var reading = read(sources: sources, replyToInvitation: replyToInvitation)
+            || found.first.map { !rsvp.tokens(inSubject: $0.source.text).isEmpty } == true
+        var reading = decide(found, replyToInvitation: replyToInvitation)
         if reading.kind == .rsvp { reading.invitationReferences = refs }
         return reading
     }
 
+    /// A decoded text to read, or the HTML alternative of a message's plain body, rendered and
+    /// read only when that plain body (`plain`, an index into the same list; nil when the
+    /// message has no plain text) holds no form its sender filled in.
+    enum PendingSource {
+        case text(Source)
+        case htmlAlternative(Message, location: String, plain: Int?)
+    }
+
+    typealias Found = (source: Source, forms: [TextForm])
+
+    /// Whether a text holds a form its sender filled in outside any quote.
+    static func hasOwnFilledForm(_ forms: [TextForm]) -> Bool {
+        forms.contains { !$0.usesQuotedText && $0.filledCount > 0 }
+    }
+
+    /// Read the pending sources in order. Outlook and Gmail send every form twice (text/plain and
+    /// the HTML alternative): the HTML is the same text again, so it is read only where the plain
+    /// text has no own filled form — a stub ("Отправлено с iPhone"), a blank or quoted-only form,
+    /// no text at all. Where both are read, the fuller form wins as for any two sources.
+    func scan(_ pending: [PendingSource]) -> [Found] {
+        let textReader = FormTextReader()
+        var found: [Found] = []
+        var foundIndex: [Int: Int] = [:]
+        for (k, entry) in pending.enumerated() {
+            switch entry {
+            case .text(let source):
+                foundIndex[k] = found.count
+                found.append((source, textReader.readableCandidates(in: source.text)))
+            case .htmlAlternative(let message, let location, let plain):
+                let plainFound = plain.flatMap { foundIndex[$0] }.map { found[$0] }
+                if let plainFound, FormReader.hasOwnFilledForm(plainFound.forms) { continue }
+                guard let html = message.htmlAlternativeText, !FormReader.isBlank(html),
+                      html != plainFound?.source.text else { continue }
+                let source = Source(text: html, location: location)
+                foundIndex[k] = found.count
+                found.append((source, textReader.readableCandidates(in: html)))
+            }
+        }
+        return found
+    }
+
     /// Read the form from texts already decoded, in order of preference.
     public func read(sources: [Source], replyToInvitation: Bool = false) -> FormReading {
-        let textReader = FormTextReader()
-        let found = sources.map { (source: $0, forms: textReader.candidates(in: $0.text)) }
+        decide(scan(sources.map(PendingSource.text)), replyToInvitation: replyToInvitation)
+    }
+
+    /// Choose the reading among the forms found in each source (sources in order of preference).
+    func decide(_ found: [Found], replyToInvitation: Bool) -> FormReading {
+        let sources = found.map(\.source)
         // 1. A form the sender filled in their own text: the fullest one, so that a cover note
         //    with a contact line does not hide the form attached to it; ties go to the body.
         var best: (form: TextForm, location: String)?
@@ -121,32 +167,25 @@ public struct FormReader: Sendable {
         !text.unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
-    /// Whether a text/plain part exists outside embedded messages.
-    static func hasPlainTextPart(_ part: MIMEPart) -> Bool {
-        if part.contentType == "text/plain" { return true }
-        return part.children.contains { $0.embedded == nil && hasPlainTextPart($0) }
-    }
-
-    private func collectSources(_ message: Message, location: String, depth: Int, into sources: inout [Source]) {
+    private func collectSources(_ message: Message, location: String, depth: Int, into sources: inout [PendingSource]) {
         let body = message.textBody
+        var plain: Int?
         if !FormReader.isBlank(body) {
-            sources.append(Source(text: body, location: location))
+            plain = sources.count
+            sources.append(.text(Source(text: body, location: location)))
         }
-        // Without any text/plain part the body already is the HTML as text: do not render it twice.
-        if FormReader.hasPlainTextPart(message.root), let html = message.htmlText, html != body,
-           !FormReader.isBlank(html) {
-            sources.append(Source(text: html, location: location))
-        }
+        // Rendered later, and only if needed; nil when the body already is the HTML as text.
+        sources.append(.htmlAlternative(message, location: location, plain: plain))
         for attachment in message.attachments {
             let name = attachment.filename?.lowercased() ?? ""
             let type = attachment.contentType.lowercased()
             if name.hasSuffix(".docx") || type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document" {
                 if let text = DocxText.extract(attachment.data) {
-                    sources.append(Source(text: text, location: depth == 0 ? "attachment:docx" : location))
+                    sources.append(.text(Source(text: text, location: depth == 0 ? "attachment:docx" : location)))
                 }
             } else if name.hasSuffix(".txt") || type == "text/plain" {
                 let text = attachment.text ?? Charset.decode(attachment.data, label: nil).text
-                sources.append(Source(text: text, location: depth == 0 ? "attachment:txt" : location))
+                sources.append(.text(Source(text: text, location: depth == 0 ? "attachment:txt" : location)))
             }
         }
         guard depth < maximumForwardDepth else { return }

@@ -44,7 +44,7 @@ public struct FormTextReader: Sendable {
     /// it is the only filled form (people type into the quote). A blank form typed outside any
     /// quote is returned with no values, so that its problems can be listed.
     public func read(_ text: String) -> TextForm? {
-        let all = candidates(in: text)
+        let all = readableCandidates(in: text)
         if let own = all.filter({ !$0.usesQuotedText && $0.filledCount > 0 }).max(by: { $0.filledCount < $1.filledCount }) {
             return own
         }
@@ -64,8 +64,32 @@ public struct FormTextReader: Sendable {
 
     /// Every form-like block of the text (split at headings and quote headers).
     public func candidates(in text: String) -> [TextForm] {
+        forms(zoned: TextZones.split(text))
+    }
+
+    /// The candidates a reading can choose from: all of them, except that when the sender's own
+    /// text (everything above the first separator, Outlook header block or attribution over an
+    /// unmarked original) holds a form they filled in, the original below is not read — it can
+    /// only give forms read from a quote, which never beat an own filled form.
+    func readableCandidates(in text: String) -> [TextForm] {
+        let (own, complete) = TextZones.zone(text, stopBelowSeparator: true)
+        let ownForms = forms(zoned: own)
+        if complete || ownForms.contains(where: { !$0.usesQuotedText && $0.filledCount > 0 }) { return ownForms }
+        return candidates(in: text)
+    }
+
+    private func forms(zoned: [ZonedLine]) -> [TextForm] {
         let index = LabelIndex.shared
-        let lines = TextZones.split(text).flatMap { splitInlineLabels($0, index: index) }
+        // No array per line: only lines with two colons can be split.
+        var lines: [ZonedLine] = []
+        lines.reserveCapacity(zoned.count)
+        for line in zoned {
+            if FormTextReader.hasTwoColons(line) {
+                lines.append(contentsOf: splitInlineLabels(line, index: index))
+            } else {
+                lines.append(line)
+            }
+        }
         var infos: [LineInfo] = []
         infos.reserveCapacity(lines.count)
         for line in lines {
@@ -103,6 +127,18 @@ public struct FormTextReader: Sendable {
     /// "ФИО: Иванова, Телефон: 8 912 …, Email: …" on one line (typed so, or an HTML layout table
     /// flattened to one line): split before every label that is followed by a colon, when the line
     /// holds at least two. Only exact label spellings split a line; work is bounded per colon.
+    /// A line of the sender's text or a quote with at least two `:` bytes (what
+    /// `splitInlineLabels` needs before it looks further).
+    static func hasTwoColons(_ line: ZonedLine) -> Bool {
+        guard line.zone == .body || line.zone == .quoted else { return false }
+        var colonBytes = 0
+        for b in line.text.utf8 where b == UInt8(ascii: ":") {
+            colonBytes += 1
+            if colonBytes >= 2 { return true }
+        }
+        return false
+    }
+
     private func splitInlineLabels(_ line: ZonedLine, index: LabelIndex) -> [ZonedLine] {
         guard line.zone == .body || line.zone == .quoted else { return [line] }
         let text = line.text
@@ -171,7 +207,8 @@ public struct FormTextReader: Sendable {
     }
 
     private func classify(_ text: Substring, index: LabelIndex) -> LineInfo {
-        var line = text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+        // Lines rarely start with a space, tab or no-break space (C2 A0): no Character walk then.
+        var line = FormTextReader.dropLeadingSpaces(text)
         guard !line.isEmpty else { return .plain }
         // Bounded work per line: labels live near the start of a line.
         let head = FormTextReader.head(line)
@@ -186,12 +223,16 @@ public struct FormTextReader: Sendable {
             prefixMark = line[..<mark]
             line = line[mark...].drop(while: { $0 == " " })
         }
-        line = stripNumbering(line)
-        let head2 = FormTextReader.head(line)
+        let unmarked = line
+        line = FormTextReader.stripNumbering(line)
+        // Most lines have neither: the head and its colon are the ones found above.
+        let unchanged = line.startIndex == unmarked.startIndex && prefixMark.isEmpty
+        let head2 = unchanged ? head : FormTextReader.head(line)
+        let colon2 = unchanged ? colon : firstColonOutsideParentheses(head2)
         var labelPart: Substring
         var valuePart: Substring
         var refs: Set<FieldRef> = []
-        if let c = firstColonOutsideParentheses(head2), c > line.startIndex,
+        if let c = colon2, c > line.startIndex,
            case let r = index.fields(forLabel: FormTextReader.trimLabel(line[..<c])), !r.isEmpty {
             refs = r
             labelPart = line[..<c]
@@ -203,6 +244,8 @@ public struct FormTextReader: Sendable {
         } else {
             // A line with no separator is a label only when it is exactly one ("ФИО" alone, value
             // below); a value line like "заявка № 5" must not be taken for a misspelt label.
+            // (A head shorter than the line means more than 160 Characters.)
+            guard !(unchanged && head.endIndex != line.endIndex) else { return .plain }
             guard line.utf8.count <= 120 || TextScan.end(ofCharacters: 120, in: line) == line.endIndex else { return .plain }
             labelPart = line
             valuePart = ""
@@ -213,6 +256,13 @@ public struct FormTextReader: Sendable {
             valuePart = Substring(String(prefixMark) + " " + valuePart)
         }
         return .label(refs, label: labelPart, value: valuePart)
+    }
+
+    /// Spaces, tabs and no-break spaces (C2 A0) dropped at the start; lines rarely start with
+    /// one, so the Character walk runs only when the first byte could begin one.
+    static func dropLeadingSpaces(_ text: Substring) -> Substring {
+        guard let b = text.utf8.first, b == 0x20 || b == 0x09 || b == 0xC2 else { return text }
+        return text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
     }
 
     /// The first 160 characters of a line; a short line is its own head (no Character walk).
@@ -230,7 +280,30 @@ public struct FormTextReader: Sendable {
     }
 
     /// On the UTF-8 bytes: `(`, `)`, `:` are ASCII and the full-width colon is EF BC 9A.
-    private func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
+    func firstColonOutsideParentheses(_ s: Substring) -> Substring.Index? {
+        let (found, scanned) = TextScan.offsetIndex(in: s) { b in
+            var depth = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c == UInt8(ascii: "(") {
+                    depth += 1
+                } else if c == UInt8(ascii: ")") {
+                    depth = max(0, depth - 1)
+                } else if depth == 0, c == UInt8(ascii: ":") {
+                    return i
+                } else if depth == 0, c == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
+        return scanned ? found : firstColonOutsideParenthesesByIndex(s)
+    }
+
+    func firstColonOutsideParenthesesByIndex(_ s: Substring) -> Substring.Index? {
         var depth = 0
         let u = s.utf8
         var i = u.startIndex
@@ -266,7 +339,41 @@ public struct FormTextReader: Sendable {
 
     /// "Телефон — 8 912 …", "Телефон - 8 912", "Телефон<TAB>8 912": a spaced dash or a tab
     /// after a known label.
-    private func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
+    func splitAtDash(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
+        // The first tab or spaced dash after the line's start, on the contiguous bytes.
+        var sepEnd: Substring.Index?
+        let (found, scanned) = TextScan.offsetIndex(in: head) { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                var end: Int?
+                if c == 0x09 {
+                    end = i + 1
+                } else if c == 0x20, i + 1 < n {
+                    var afterDash: Int?
+                    if b[i + 1] == UInt8(ascii: "-") {
+                        afterDash = i + 2
+                    } else if i + 3 < n, b[i + 1] == 0xE2, b[i + 2] == 0x80, b[i + 3] == 0x93 || b[i + 3] == 0x94 {
+                        afterDash = i + 4
+                    }
+                    if let a = afterDash, a < n, b[a] == 0x20 { end = a + 1 }
+                }
+                if let end, i > 0 {
+                    sepEnd = head.utf8.index(head.startIndex, offsetBy: end)
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
+        guard scanned else { return splitAtDashByIndex(head, full: full) }
+        guard let i = found, let end = sepEnd else { return nil }
+        let refs = LabelIndex.shared.fields(forLabel: FormTextReader.trimLabel(full[..<i]))
+        return refs.isEmpty ? nil : (full[..<i], full[end...], refs)
+    }
+
+    func splitAtDashByIndex(_ head: Substring, full: Substring) -> (Substring, Substring, Set<FieldRef>)? {
         // On the UTF-8 bytes: tab, space, `-` are ASCII; `–` and `—` are E2 80 93 / E2 80 94.
         let u = head.utf8
         var i = u.startIndex
@@ -306,7 +413,10 @@ public struct FormTextReader: Sendable {
     }
 
     /// "1. ФИО", "2) Организация", "- Телефон", "• Email", "**ФИО**".
-    private func stripNumbering(_ line: Substring) -> Substring {
+    static func stripNumbering(_ line: Substring) -> Substring {
+        // A line starting with a letter has no numbering (a letter is neither a mark, a digit nor
+        // a dot, whatever marks combine with it).
+        if let f = line.unicodeScalars.first, TextScan.isBasicLetter(f) { return line }
         var s = line
         while let f = s.first, "-•*–—·#".contains(f) { s = s.dropFirst().drop(while: { $0 == " " }) }
         let digits = s.prefix(while: { $0.isNumber || $0 == "." })
@@ -342,7 +452,7 @@ public struct FormTextReader: Sendable {
             let end = n + 1 < kindHits.count ? kindHits[n + 1] : block.upperBound
             let text = value(sameLine: sameLine, following: (i + 1)..<end, lines: lines, infos: infos, type: spec.type)
             perField[ref.id, default: []].append(
-                RawValue(label: label.trimmingCharacters(in: .whitespaces), text: text, zone: lines[i].zone, line: i))
+                RawValue(label: TextScan.trimmingWhitespaces(label), text: text, zone: lines[i].zone, line: i))
         }
         let ownFilled = perField.values.contains { $0.contains { $0.zone == .body && FormTextReader.isFilled($0.text) } }
         var values: [String: RawValue] = [:]
@@ -385,7 +495,7 @@ public struct FormTextReader: Sendable {
 
     private func value(sameLine: Substring, following: Range<Int>, lines: [ZonedLine], infos: [LineInfo],
                        type: ValueType) -> String {
-        var first = sameLine.trimmingCharacters(in: .whitespaces)
+        var first = TextScan.trimmingWhitespaces(sameLine)
         var collected: [String] = first.isEmpty ? [] : [first]
         var stop = following.lowerBound
         while stop < following.upperBound {
@@ -425,7 +535,9 @@ public struct FormTextReader: Sendable {
         if text.isEmpty { return false }
         // Checkbox templates are short; long values are filled whatever they contain.
         guard text.utf8.count < 200 else { return true }
-        let unchecked = text.contains("☐") || text.contains("[ ]") || text.contains("[]")
+        // Byte pre-checks first: none of the three has another canonically equivalent spelling.
+        let unchecked = (TextScan.containsBytes(text, "☐") && text.contains("☐"))
+            || (TextScan.containsBytes(text, "[") && (text.contains("[ ]") || text.contains("[]")))
         if unchecked, !BooleanParsing.containsCheckedMark(text) {
             return false
         }
@@ -434,11 +546,11 @@ public struct FormTextReader: Sendable {
 
     /// `______`, `…`: nothing filled in.
     static func cleanPlaceholder(_ s: String) -> String {
-        var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = TextScan.trimming(Substring(s), where: TextScan.isWhitespaceOrNewline)
         // Markdown-style emphasis around a value.
-        t = t.trimmingCharacters(in: FormTextReader.asterisks)
+        t = TextScan.trimming(Substring(t), where: { $0 == "*" })
         let meaningful = t.unicodeScalars.contains { !"_.…-–—  \t\n*".unicodeScalars.contains($0) }
         if !meaningful { return "" }
-        return t.trimmingCharacters(in: .whitespacesAndNewlines)
+        return TextScan.trimming(Substring(t), where: TextScan.isWhitespaceOrNewline)
     }
 }

@@ -30,6 +30,14 @@ enum TextZones {
     /// line is lower-cased (a short prefix, or the whole line only when its first or last
     /// character could make it a separator, attribution or header) only where a rule reads it.
     static func split(_ text: String) -> [ZonedLine] {
+        zone(text, stopBelowSeparator: false).lines
+    }
+
+    /// `split`, or with `stopBelowSeparator` only its lines up to the first separator, Outlook
+    /// header or attribution above an unmarked original (that line included): every line below
+    /// one is quoted, so the sender's own text ends there. `complete` is false when lines were
+    /// left out.
+    static func zone(_ text: String, stopBelowSeparator: Bool) -> (lines: [ZonedLine], complete: Bool) {
         let rawLines = lines(of: text)
         var lines: [ZonedLine] = []
         lines.reserveCapacity(rawLines.count)
@@ -56,6 +64,7 @@ enum TextZones {
             }
             if isSeparator(trimmed) {
                 lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
+                if stopBelowSeparator, index + 1 < rawLines.count { return (lines, false) }
                 belowSeparator = true
                 inHeaderRun = true
                 inSignature = false
@@ -66,6 +75,7 @@ enum TextZones {
                 let next = lowerPrefix(TextZones.trimSpaces(stripQuoteMarkers(rawLines[index + 1]).0))
                 if startsWithHeader(next, ["sent", "date", "отправлено", "дата"]) {
                     lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
+                    if stopBelowSeparator { return (lines, false) }
                     belowSeparator = true
                     inHeaderRun = true
                     inSignature = false
@@ -77,14 +87,18 @@ enum TextZones {
                 lines.append(ZonedLine(text: content, zone: .quoteHeader, depth: depth))
                 inSignature = false
                 // A reply quoted with `>` marks its own lines; otherwise the rest is the original.
-                if !nextNonEmptyIsMarked(rawLines, after: index) { belowSeparator = true; previousDepth = depth + 1 }
+                if !nextNonEmptyIsMarked(rawLines, after: index) {
+                    if stopBelowSeparator, index + 1 < rawLines.count { return (lines, false) }
+                    belowSeparator = true
+                    previousDepth = depth + 1
+                }
                 continue
             }
             // A form heading ends a signature (only looked up inside one: it is a whole-line key).
             if inSignature, trimmed.count < 200, LabelIndex.shared.heading(trimmed) != nil {
                 inSignature = false
             }
-            if trimmed == "--" || content == "-- " || signatureStarts.contains(where: { start.utf8.starts(with: $0.utf8) }) {
+            if trimmed.utf8.elementsEqual("--".utf8) || content.utf8.elementsEqual("-- ".utf8) || signatureStarts.contains(where: { start.utf8.starts(with: $0.utf8) }) {
                 inSignature = true
                 signatureDepth = depth
             }
@@ -94,12 +108,48 @@ enum TextZones {
                 lines.append(ZonedLine(text: content, zone: depth > 0 ? .quoted : .body, depth: depth))
             }
         }
-        return lines
+        return (lines, true)
     }
 
     /// The lines of a text, cut at LF, CR LF and CR (a CR LF pair is one break) on the UTF-8
     /// bytes; the same lines as `split(omittingEmptySubsequences: false)` on Characters.
     static func lines(of text: String) -> [Substring] {
+        // Offsets of line starts and ends on the contiguous bytes, then one slice per line.
+        let utf8 = text.utf8
+        let cuts: [Int]? = utf8.withContiguousStorageIfAvailable { b in
+            var cuts: [Int] = []
+            let n = b.count
+            var lineStart = 0
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c == 0x0A || c == 0x0D {
+                    cuts.append(lineStart)
+                    cuts.append(i)
+                    var next = i + 1
+                    if c == 0x0D, next < n, b[next] == 0x0A { next += 1 }
+                    lineStart = next
+                    i = next
+                } else {
+                    i += 1
+                }
+            }
+            cuts.append(lineStart)
+            cuts.append(n)
+            return cuts
+        }
+        guard let cuts else { return linesByIndex(of: text) }
+        var out: [Substring] = []
+        out.reserveCapacity(cuts.count / 2)
+        var k = 0
+        while k < cuts.count {
+            out.append(text[utf8.index(utf8.startIndex, offsetBy: cuts[k])..<utf8.index(utf8.startIndex, offsetBy: cuts[k + 1])])
+            k += 2
+        }
+        return out
+    }
+
+    static func linesByIndex(of text: String) -> [Substring] {
         var out: [Substring] = []
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
@@ -132,7 +182,7 @@ enum TextZones {
 
     static func mayStartSignatureOrHeader(_ s: Substring) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
-        return prefixInitials.contains(first) || prefixInitials.contains(TextScan.lowercased(Substring(String(first))).unicodeScalars.first ?? first)
+        return prefixInitials.contains(first) || prefixInitials.contains(TextScan.lowercasedFirst(first))
     }
 
     /// Spaces and tabs removed at both ends, without Foundation bridging (hot path).
@@ -147,6 +197,8 @@ enum TextZones {
     }
 
     static func stripQuoteMarkers(_ line: Substring) -> (Substring, Int) {
+        // Most lines start with neither a space, a tab nor `>`: no Character walk for them.
+        guard let b = line.utf8.first, b == 0x20 || b == 0x09 || b == UInt8(ascii: ">") else { return (line, 0) }
         var rest = line
         var depth = 0
         while true {
@@ -162,7 +214,13 @@ enum TextZones {
     static let separatorTrim = CharacterSet(charactersIn: "-–—_= *:")
     static let headerNameTrim = CharacterSet(charactersIn: " *")
 
+    /// Scalars a separator line may start or end with (a Character equal to one of them is that
+    /// scalar alone, so a line whose first and last scalars are none of them is no separator).
+    static let separatorEnds: Set<Unicode.Scalar> = ["-", "–", "—", "_", "=", ":"]
+
     static func isSeparator(_ line: Substring) -> Bool {
+        guard let firstScalar = line.unicodeScalars.first, let lastScalar = line.unicodeScalars.last,
+              separatorEnds.contains(firstScalar) || separatorEnds.contains(lastScalar) else { return false }
         guard let first = line.first, let last = line.last, "-–—_=".contains(first) || last == ":" || "-–—_=".contains(last),
               line.utf8.count < 240 else { return false }
         let lower = line.lowercased()
@@ -172,7 +230,9 @@ enum TextZones {
     }
 
     static func startsWithHeader(_ lower: String, _ names: [String]) -> Bool {
-        names.contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " :") }
+        // The names have no decomposable letters: a text not starting with a name's bytes does
+        // not start with it as Characters either (and most lines start with none).
+        names.contains { lower.utf8.starts(with: $0.utf8) && (lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " :")) }
     }
 
     static func isHeaderLine(_ line: Substring) -> Bool {
