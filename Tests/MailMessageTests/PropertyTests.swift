@@ -209,15 +209,18 @@ struct LimitTests {
         }, 512 * 1024, .default),
     ]
 
-    @Test("parse time grows linearly (t(2n)/t(n) well under 4)", arguments: 0..<linearCases.count)
+    /// Four times the input, not two: linear is 4, quadratic 16, and the bound (8) leaves room
+    /// for cache effects and a loaded machine (t(2n)/t(n) < 3.2 failed at 3.33 on tag soup under
+    /// load while 4 vs 2 is a much narrower gap to tell apart).
+    @Test("parse time grows linearly (t(4n)/t(n) well under 16)", arguments: 0..<linearCases.count)
     func linear(_ index: Int) {
         let c = Self.linearCases[index]
         let small = c.make(c.n)
-        let large = c.make(2 * c.n)
+        let large = c.make(4 * c.n)
         let t1 = seconds { exercise(Message.parse(small, limits: c.limits)) }
         let t2 = seconds { exercise(Message.parse(large, limits: c.limits)) }
         let ratio = t2 / max(t1, 1e-6)
-        print("linearity \(c.name): n=\(c.n) t(n)=\(t1)s t(2n)=\(t2)s ratio=\(ratio)")
-        #expect(ratio < 3.2, "\(c.name): t(2n)/t(n) = \(ratio)")
+        print("linearity \(c.name): n=\(c.n) t(n)=\(t1)s t(4n)=\(t2)s ratio=\(ratio)")
+        #expect(ratio < 8, "\(c.name): t(4n)/t(n) = \(ratio)")
     }
 }
