@@ -59,7 +59,7 @@ public struct InvitationSettings: Sendable, Hashable {
 extension ParticipantDesk {
     /// Expires silent invitations past their deadline and invites whoever is next for every
     /// free seat (`participants invite`, also safe to run from cron after `run`).
-    /// - Throws: `PipelineError.configuration` before the selection is released.
+    /// - Throws: `PipelineError.notYet` before the selection is released.
     public func invite(templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
                        settings: InvitationSettings, now: Date,
                        cause: String = "command:participants invite") throws -> InvitationReport {
@@ -67,7 +67,7 @@ extension ParticipantDesk {
             let placements = try Placement.filter(Column("campaign") == campaign && Column("releasedAt") != nil)
                 .order(Column("programmeNumber"), Column("status").desc, Column("rank")).fetchAll(db)
             guard !placements.isEmpty else {
-                throw PipelineError.configuration("the selection for \(campaign) is not released — run `internships mail release selection` first")
+                throw PipelineError.notYet("the selection for \(campaign) is not released — run `internships mail release selection` first")
             }
             var queue: [Int: [Int]] = [:]
             for p in placements { queue[p.programmeNumber, default: []].append(p.participantNumber) }

@@ -20,7 +20,7 @@ public struct SelectionReleaseReport: Sendable, Hashable {
 
 extension ParticipantDesk {
     /// Queues the selection letters and marks the selection released (`participants release`).
-    /// - Throws: `PipelineError.configuration` when there is no draft or a template fails.
+    /// - Throws: `PipelineError.notYet` when there is no draft, `.configuration` when a template fails.
     public func release(templates: TemplateSet, campaignTitle: String, config: PipelineConfig,
                         now: Date) throws -> SelectionReleaseReport {
         try store.pool.write { try release($0, templates: templates, campaignTitle: campaignTitle, config: config, now: now) }
@@ -31,7 +31,7 @@ extension ParticipantDesk {
                         now: Date) throws -> SelectionReleaseReport {
         let placements = try Placement.filter(Column("campaign") == campaign).fetchAll(db)
         guard !placements.isEmpty else {
-            throw PipelineError.configuration("no selection draft for \(campaign) — run `internships participants select` first")
+            throw PipelineError.notYet("no selection draft for \(campaign) — run `internships participants select` first")
         }
         let reasons = try SelectionReason.filter(Column("campaign") == campaign).fetchAll(db)
         let titles = Dictionary(try Row.fetchAll(db, sql: "SELECT number, title FROM programme WHERE campaign = ?",
@@ -107,7 +107,7 @@ extension ParticipantDesk {
         try store.pool.read { db in
             let placements = try Placement.filter(Column("campaign") == campaign).fetchAll(db)
             guard !placements.isEmpty else {
-                throw PipelineError.configuration("no selection draft for \(campaign) — run `internships participants select` first")
+                throw PipelineError.notYet("no selection draft for \(campaign) — run `internships participants select` first")
             }
             let titles = Dictionary(try Row.fetchAll(db, sql: "SELECT number, title FROM programme WHERE campaign = ?",
                                                      arguments: [campaign]).map { ($0["number"] as Int, $0["title"] as String) },

@@ -16,12 +16,12 @@ extension ParticipantDesk {
     }
 
     /// The programmes to seat: `override` when given, otherwise the released winners.
-    /// - Throws: `PipelineError.configuration` when no results were released and no override given.
+    /// - Throws: `PipelineError.notYet` when no results were released and no override given.
     public func selectionProgrammes(override: Set<Int>?) throws -> Set<Int> {
         if let override, !override.isEmpty { return override }
         let winners = try releasedWinners()
         guard !winners.isEmpty else {
-            throw PipelineError.configuration(
+            throw PipelineError.notYet(
                 "no programme results released for \(campaign) yet — run `internships mail release results` first, "
                     + "or name the programmes with --programmes")
         }

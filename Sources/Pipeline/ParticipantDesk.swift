@@ -103,7 +103,7 @@ public struct ParticipantDesk {
     }
 
     /// Runs the selection and stores it as the draft (`participants select`).
-    /// - Throws: `PipelineError.configuration` once a selection was released.
+    /// - Throws: `PipelineError.notYet` once a selection was released.
     @discardableResult
     public func select(winners: Set<Int>?, rules: SelectionRules, now: Date) throws -> Selection {
         let (offers, titles) = try offers(winners: winners)
@@ -111,7 +111,7 @@ public struct ParticipantDesk {
         let selection = Selection.run(offers: offers, applicants: applicants, rules: rules)
         try store.pool.write { db in
             if try Placement.filter(Column("campaign") == campaign && Column("releasedAt") != nil).fetchCount(db) > 0 {
-                throw PipelineError.configuration(
+                throw PipelineError.notYet(
                     "the selection for \(campaign) was already released — changes now go through invitations and the reserve")
             }
             try Placement.filter(Column("campaign") == campaign).deleteAll(db)

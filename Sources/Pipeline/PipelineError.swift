@@ -7,11 +7,16 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case temporary(String)
     /// Something only the operator can fix: login, folder, template (exit 78, EX_CONFIG).
     case configuration(String)
+    /// The programme's data is not at the step this needs yet — no selection draft, results
+    /// not released, a selection already released (exit 65, EX_DATAERR): the file is fine,
+    /// the message names the command that comes first.
+    case notYet(String)
 
     public var description: String {
         switch self {
         case .temporary(let text): return text
         case .configuration(let text): return text
+        case .notYet(let text): return text
         }
     }
 }
@@ -20,6 +25,7 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
 public enum ExitStatus: Int32, Sendable, Codable {
     case ok = 0
     case usage = 64
+    case dataError = 65
     case software = 70
     case temporaryFailure = 75
     case configuration = 78

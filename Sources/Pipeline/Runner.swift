@@ -173,6 +173,9 @@ public struct Runner {
         case PipelineError.temporary(let text):
             logger.warning("temporary failure", metadata: ["error": "\(text)"])
             report.fail(.temporaryFailure, text)
+        case PipelineError.notYet(let text):
+            logger.warning("not possible yet", metadata: ["error": "\(text)"])
+            report.fail(.dataError, text)
         case PipelineError.configuration(let text):
             logger.error("configuration error", metadata: ["error": "\(text)"])
             report.fail(.configuration, text)

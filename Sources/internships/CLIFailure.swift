@@ -23,6 +23,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let transport as TransportError: return CLIFailure(status: transport.exitStatus, message: transport.description)
         case PipelineError.temporary(let text): return CLIFailure(status: temporary, message: text)
         case PipelineError.configuration(let text): return CLIFailure(status: configuration, message: text)
+        case PipelineError.notYet(let text): return CLIFailure(status: data, message: text)
         case let review as ReviewError: return CLIFailure(status: data, message: review.description)
         case let store as StoreError:
             switch store {

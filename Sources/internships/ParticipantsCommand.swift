@@ -69,13 +69,8 @@ struct ParticipantsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures("participants select") {
                 let (context, desk) = try ParticipantsCommand.open(options)
-                let winners: Set<Int>
-                do {
-                    winners = try desk.selectionProgrammes(override: programmes.isEmpty ? nil : Set(programmes))
-                } catch PipelineError.configuration(let text) {
-                    // No released winners yet: a data problem of this campaign, not of the file.
-                    throw CLIFailure(status: CLIFailure.data, message: text)
-                }
+                // No released winners yet: PipelineError.notYet, exit 65.
+                let winners = try desk.selectionProgrammes(override: programmes.isEmpty ? nil : Set(programmes))
                 try desk.select(winners: winners,
                                 rules: SelectionRules(
                                     maxProgrammesPerPerson: maxPerPerson ?? context.settings.participants.programmesPerPerson,
