@@ -21,6 +21,7 @@ final class CurlHandle {
         handle = h
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        context.handle = h
         let ctx = Unmanaged.passUnretained(context).toOpaque()
         _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
@@ -162,10 +163,21 @@ func splitLines(_ bytes: [UInt8]) -> [String] {
     return lines
 }
 
+/// The largest announced size reserved up front (a bigger or bogus one grows as it comes).
+private let maximumReservedBody: curl_off_t = 64 << 20
+
 private let curlWriteCallback: ccurl_data_callback = { buffer, size, count, userdata in
     guard let buffer, let userdata else { return 0 }
     let ctx = Unmanaged<CurlTransferContext>.fromOpaque(userdata).takeUnretainedValue()
     let n = size * count
+    if ctx.body.isEmpty, let handle = ctx.handle {
+        // IMAP FETCH announces the literal's size ({n}); libcurl reports it as the download size.
+        var announced: curl_off_t = -1
+        if ccurl_getinfo_off_t(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK,
+           announced > n, announced <= maximumReservedBody {
+            ctx.body.reserveCapacity(Int(announced))
+        }
+    }
     buffer.withMemoryRebound(to: UInt8.self, capacity: n) { p in
         ctx.body.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
     }

@@ -74,6 +74,37 @@ public final class IMAPMailboxSource: MailboxSource {
         return messages
     }
 
+    /// Stops the fetcher once the messages delivered hold `byteBudget` bytes: the UIDs after
+    /// the cut are fetched again by the next batch (a worker may have fetched a few of them
+    /// already; they are dropped, at most the fetcher's window).
+    public func fetch(uids: [Int64], uidValidity: Int64, byteBudget: Int) throws -> FetchedBatch {
+        guard let validity = UInt32(exactly: uidValidity) else { return FetchedBatch(messages: [], throughUID: uids.last) }
+        let asked = uids.compactMap { UInt32(exactly: $0) }
+        var messages: [FetchedMessage] = []
+        var bytes = 0
+        var through: Int64?
+        sessionIsStale = true
+        do {
+            _ = try fetcher.fetch(mailbox: mailbox, uidValidity: validity, uids: asked) { uid, result in
+                through = Int64(uid)
+                // A UID expunged since the search is simply not there (RFC 3501 §2.3.1.1).
+                if case .success(let bytesFetched) = result {
+                    messages.append(FetchedMessage(uid: Int64(uid), raw: bytesFetched))
+                    bytes += bytesFetched.count
+                }
+                if bytes >= byteBudget && uid != asked.last { throw BudgetReached() }
+            }
+        } catch is BudgetReached {
+            return FetchedBatch(messages: messages, throughUID: through)
+        } catch let error as TransportError {
+            throw Self.pipelineError(error)
+        }
+        return FetchedBatch(messages: messages, throughUID: uids.last)
+    }
+
+    /// Thrown from the fetcher's delivery to stop it at the byte budget (not an error).
+    private struct BudgetReached: Error {}
+
     public func move(uids: [Int64], uidValidity: Int64, to folder: String) throws {
         guard let validity = UInt32(exactly: uidValidity) else { return }
         do {

@@ -31,6 +31,9 @@ public protocol MailboxSource {
     func searchUIDs(from: Int64) throws -> [Int64]
     /// The messages with these UIDs under `uidValidity`; UIDs gone meanwhile are left out.
     func fetch(uids: [Int64], uidValidity: Int64) throws -> [FetchedMessage]
+    /// The leading messages of `uids` until they hold `byteBudget` bytes or more (see
+    /// MailboxSource+Budget.swift for the default, which fetches all and cuts after).
+    func fetch(uids: [Int64], uidValidity: Int64, byteBudget: Int) throws -> FetchedBatch
     /// Moves these UIDs to `folder` (RFC 6851). UIDs already gone are not an error.
     func move(uids: [Int64], uidValidity: Int64, to folder: String) throws
 }

@@ -29,6 +29,8 @@ extension Runner {
         try stages.pickup(from: source, now: now) {
             do {
                 parsed.add(try stages.parse(now: now))
+                // The batch's reading is freed: return its pages before the next batch (P5).
+                ProcessMemory.returnFreedPages()
             } catch {
                 throw ParseDuringPickupFailure(underlying: error)
             }

@@ -6,7 +6,12 @@ import Store
 
 extension Stages {
     /// Raw bytes parse holds at once (plus one message bigger than this, alone).
-    static let parseBudgetBytes = 6 << 20
+    static let parseBudgetBytes = 4 << 20
+
+    /// Pickup commits a batch once its messages hold this many bytes (or `fetchBatchSize`
+    /// messages): with parse overlapped, the batch fetched ahead and the one parse reads are in
+    /// memory together, so each holds at most its budget plus the one message that crossed it.
+    static let pickupBatchBytes = 2 << 20
 
     /// The leading rows whose sizes add up to at most `bytes`; at least the first row.
     static func withinBudget(_ rows: [InboundMessage], bytes: Int) -> [InboundMessage] {

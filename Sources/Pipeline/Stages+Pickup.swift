@@ -1,7 +1,8 @@
 // input:  the IMAP mailbox (status, UIDs above the cursor, raw bytes).
 // output: inboundMessage rows (raw, sha256, state new|imported) and mailboxCursor, advanced
-//         in the SAME transaction as the rows, one transaction per fetch batch; the next batch
-//         is fetched (and hashed) on a thread of its own while this one is stored.
+//         in the SAME transaction as the rows, one transaction per fetch batch (at most
+//         fetchBatchSize messages, cut once it holds pickupBatchBytes); the next batch is
+//         fetched (and hashed) on a thread of its own while this one is stored.
 // crash:  leaves whole batches committed with the cursor after them; a fetched, uncommitted
 //         batch (or the one fetched ahead) is simply lost and fetched again.
 // rerun:  starts from the committed cursor; a message already stored (same Message-ID and
@@ -70,25 +71,32 @@ extension Stages {
         let lastUid = start.lastUid
         // `UID SEARCH UID n:*` always includes the highest UID, even below n: filter.
         let uids = try source.searchUIDs(from: lastUid + 1).filter { $0 > lastUid }.sorted()
-        let chunks = uids.chunked(config.fetchBatchSize).map { Array($0) }
         let uidValidity = status.uidValidity
+        let batchSize = config.fetchBatchSize
         // One fetch at a time touches the source: the next starts only after this one is
-        // collected, and every exit waits for the one in flight.
+        // collected, and every exit waits for the one in flight. A batch ends at
+        // `fetchBatchSize` messages or once it holds `pickupBatchBytes` (P5).
         nonisolated(unsafe) let mailboxSource = source
-        func fetchAhead(_ index: Int) -> FetchAhead<[PickedMessage]>? {
-            guard index < chunks.count else { return nil }
-            let chunk = chunks[index]
+        func fetchAhead(_ start: Int) -> FetchAhead<(picked: [PickedMessage], through: Int64)>? {
+            guard start < uids.count else { return nil }
+            let chunk = Array(uids[start..<min(uids.count, start + batchSize)])
             return FetchAhead {
-                try mailboxSource.fetch(uids: chunk, uidValidity: uidValidity).map(PickedMessage.init)
+                let batch = try mailboxSource.fetch(uids: chunk, uidValidity: uidValidity, byteBudget: Stages.pickupBatchBytes)
+                return (batch.messages.map(PickedMessage.init), batch.throughUID ?? chunk.last ?? lastUid)
             }
         }
         var next = fetchAhead(0)
         defer { next?.finish() }
-        for index in chunks.indices {
-            guard let inFlight = next else { break }
-            let batchMax = chunks[index].last ?? lastUid
-            let counts = try commitBatch(try inFlight.wait(), through: batchMax, start: start, uidValidity: uidValidity,
-                                         now: now, startingNext: { next = fetchAhead(index + 1) })
+        var position = 0
+        while let inFlight = next {
+            next = nil
+            let batch = try inFlight.wait()
+            let batchMax = batch.through
+            // The UIDs after the cut (if any) start the next batch.
+            position = uids[position...].firstIndex { $0 > batchMax } ?? uids.count
+            let rest = position
+            let counts = try commitBatch(batch.picked, through: batchMax, start: start, uidValidity: uidValidity,
+                                         now: now, startingNext: { next = fetchAhead(rest) })
             report.fetched += counts.fetched
             report.stored += counts.stored
             report.imported += counts.imported

@@ -18,9 +18,6 @@ extension InboundMessage {
 
     /// The raw bytes of one stored message, copied once out of SQLite; nil when there is no such row.
     public static func rawBytes(_ db: Database, id: Int64) throws -> [UInt8]? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT raw FROM inboundRaw WHERE inboundID = ?", arguments: [id]) else {
-            return nil
-        }
-        return try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] }
+        try RawBlob.read(db, table: "inboundRaw", keyColumn: "inboundID", key: id)
     }
 }

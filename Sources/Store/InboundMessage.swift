@@ -101,7 +101,7 @@ public struct InboundMessage: Codable, Sendable, Hashable, FetchableRecord, Muta
     /// The bytes are written once, in the same transaction as the row.
     public func aroundInsert(_ db: Database, insert: () throws -> InsertionSuccess) throws {
         let inserted = try insert()
-        try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, ?)", arguments: [inserted.rowID, raw])
+        try RawBlob.insert(db, table: "inboundRaw", keyColumn: "inboundID", key: inserted.rowID, bytes: raw)
     }
 
     /// The cause string for audit rows written because of this message.
