@@ -60,13 +60,17 @@ public struct RSVPReader: Sendable {
         guard tail.count == 2, tail.allSatisfy(plain) else { return true }
         func folded(_ b: UInt8) -> UInt8 { (0x61...0x7A).contains(b) ? b - 0x20 : b }
         let (a, b) = (folded(tail[0]), folded(tail[1]))
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            let f = folded(byte)
-            if previous == a, f == b { return true }
-            previous = f
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                let f = folded(byte)
+                if previous == a, f == b { return true }
+                previous = f
+            }
+            return false
         }
-        return false
+        // A native string's bytes as a buffer: the view's iterator was 4% of parse (perf).
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
     }
 
     /// `[INV-ABC123]` tokens of the subject (upper-cased), in order.
