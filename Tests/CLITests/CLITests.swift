@@ -97,7 +97,11 @@ import TestSupport
         let second = try setup.run(["run"])
         #expect(second.status == 75, "\(second)")
         #expect(second.stderr.contains("another run"), "\(second)")
-        #expect(second.seconds < 2, "the second run must give up at once, took \(second.seconds) s")
+        // "At once" = while the first still holds the lock (it waits up to connect_timeout_s = 5
+        // on the silent server): a wall-clock bound of 2 s failed under load (2.05–2.4 s) while
+        // the lock behaved.
+        #expect(first.process.isRunning, "the second run must give up while the first holds the lock, took \(second.seconds) s")
+        #expect(second.seconds < 5, "the second run must not wait for the lock, took \(second.seconds) s")
         #expect(hanging.connections == 1, "the second run must not touch the mailbox")
         let firstResult = first.finish()
         #expect(firstResult.status == 75, "IMAP timed out: try later. \(firstResult)")
