@@ -59,29 +59,10 @@ extension ParticipantDesk {
                 "programme": .number(programme), "program_title": .text(detail.title), "dates": .text(dates),
                 "count": .number(people.count), "seats": .number(detail.seats), "participants": .list(people),
             ]
-            let mail: RenderedMail
-            do {
-                mail = try templates.render("host_confirmed", context: context)
-            } catch {
-                throw PipelineError.configuration("template host_confirmed failed to render: \(error) — check the templates folder")
-            }
-            let domain = config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost"
-            let messageID = "\(UUID().uuidString.lowercased())@\(domain)"
-            let message = OutgoingMessage(
-                from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
-                to: [Address(address: hostAddress)], replyTo: [Address(address: config.programmeAddress)],
-                subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
-                extraHeaders: [
-                    OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
-                    OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
-                ],
-                textBody: mail.text, htmlBody: mail.html)
-            var outbox = OutboxMessage(dedupeKey: dedupeKey, template: "host_confirmed", recipient: hostAddress,
-                                       messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
-                                       createdAt: now)
-            try outbox.insert(db)
-            try AuditEntry.record(db, at: now, cause: cause, entity: "outboxMessage",
-                                  entityID: outbox.id, change: "queued host_confirmed programme № \(programme) (\(numbers.count))")
+            try NoticeComposer.queue(
+                db, config: config, templates: templates, template: "host_confirmed", context: context, to: hostAddress,
+                dedupeKey: dedupeKey, cause: cause,
+                change: "queued host_confirmed programme № \(programme) (\(numbers.count))", now: now)
             queued += 1
         }
         return queued

@@ -177,7 +177,7 @@ extension ParticipantDesk {
         if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { return }
         guard let person = try Participant.filter(Column("campaign") == campaign && Column("number") == participant).fetchOne(db)
         else { return }
-        let domain = config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost"
+        let domain = NoticeComposer.domain(config)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = config.timeZone
         func russian(_ date: Date) -> String {
@@ -200,12 +200,6 @@ extension ParticipantDesk {
             "deadline": .text(russian(invitation.deadline)), "token": .text(invitation.token),
             "confirmed": .flag(invitation.status == "confirmed"),
         ]
-        let mail: RenderedMail
-        do {
-            mail = try templates.render(template, context: context)
-        } catch {
-            throw PipelineError.configuration("template \(template) failed to render: \(error) — check the templates folder")
-        }
         var event: OutgoingCalendar?
         if var start = days.first, var end = days.last {
             start.hour = settings.dayStart.hour; start.minute = settings.dayStart.minute
@@ -219,27 +213,14 @@ extension ParticipantDesk {
                 stamp: now)
             event = OutgoingCalendar(method: "REQUEST", text: ics)
         }
-        let messageID = "\(UUID().uuidString.lowercased())@\(domain)"
         // A later mail about the same invitation threads under the first (RFC 5322 §3.6.4).
-        let thread = invitation.messageID.map { [$0] } ?? []
-        let message = OutgoingMessage(
-            from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
-            to: [Address(address: person.email)], replyTo: [Address(address: config.programmeAddress)],
-            subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
-            inReplyTo: thread, references: thread,
-            extraHeaders: [
-                OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
-                OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
-            ],
-            textBody: mail.text, htmlBody: mail.html, calendar: event)
-        var outbox = OutboxMessage(dedupeKey: dedupeKey, template: template, recipient: person.email, messageID: messageID,
-                                   raw: Data(try message.generate()), causeInboundID: nil, createdAt: now)
-        try outbox.insert(db)
-        if invitation.messageID == nil { invitation.messageID = messageID }
+        let outbox = try NoticeComposer.queue(
+            db, config: config, templates: templates, template: template, context: context, to: person.email,
+            dedupeKey: dedupeKey, thread: invitation.messageID.map { [$0] } ?? [], calendar: event, cause: cause,
+            change: "queued \(template) № \(participant) programme № \(programme) sequence \(invitation.sequence)", now: now)
+        if invitation.messageID == nil { invitation.messageID = outbox.messageID }
         invitation.detailsHash = detailsHash(detail, settings: settings)
         try invitation.update(db)
-        try AuditEntry.record(db, at: now, cause: cause, entity: "outboxMessage", entityID: outbox.id,
-                              change: "queued \(template) № \(participant) programme № \(programme) sequence \(invitation.sequence)")
     }
 
     /// Sends an updated invitation (SEQUENCE+1) to everyone invited or confirmed on a

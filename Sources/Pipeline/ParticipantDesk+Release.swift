@@ -46,29 +46,10 @@ extension ParticipantDesk {
             if try OutboxMessage.exists(db, dedupeKey: dedupeKey) { report.alreadyQueued += 1; continue }
             let context = selectionContext(reason: reason, participant: participant, placements: placements,
                                            titles: titles, campaignTitle: campaignTitle)
-            let mail: RenderedMail
-            do {
-                mail = try templates.render("selection_result", context: context)
-            } catch {
-                throw PipelineError.configuration("template selection_result failed to render: \(error) — check the templates folder")
-            }
-            let messageID = "\(UUID().uuidString.lowercased())@\(config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost")"
-            let message = OutgoingMessage(
-                from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
-                to: [Address(address: participant.email)], replyTo: [Address(address: config.programmeAddress)],
-                subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
-                extraHeaders: [
-                    // RFC 3834 §5: not a response to a message.
-                    OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
-                    OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
-                ],
-                textBody: mail.text, htmlBody: mail.html)
-            var outbox = OutboxMessage(dedupeKey: dedupeKey, template: "selection_result", recipient: participant.email,
-                                       messageID: messageID, raw: Data(try message.generate()), causeInboundID: nil,
-                                       createdAt: now)
-            try outbox.insert(db)
-            try AuditEntry.record(db, at: now, cause: "command:participants release", entity: "outboxMessage",
-                                  entityID: outbox.id, change: "queued selection_result № \(reason.participantNumber)")
+            try NoticeComposer.queue(
+                db, config: config, templates: templates, template: "selection_result", context: context,
+                to: participant.email, dedupeKey: dedupeKey, cause: "command:participants release",
+                change: "queued selection_result № \(reason.participantNumber)", now: now)
             report.queued += 1
         }
         try db.execute(sql: "UPDATE placement SET releasedAt = ? WHERE campaign = ? AND releasedAt IS NULL",

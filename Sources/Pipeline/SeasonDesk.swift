@@ -174,7 +174,7 @@ public struct SeasonDesk {
         RussianText.date(year: day.year, month: day.month, day: day.day) ?? day.description
     }
 
-    var domain: String { config.programmeAddress.split(separator: "@").last.map(String.init) ?? "localhost" }
+    var domain: String { NoticeComposer.domain(config) }
 
     /// Renders `template` and queues it to one person; returns the Message-ID.
     @discardableResult
@@ -182,28 +182,9 @@ public struct SeasonDesk {
                dedupeKey: String, calendar: OutgoingCalendar? = nil, now: Date) throws -> String? {
         // An erased person (`forget`) has no address left: nothing goes to them any more.
         guard address.contains("@"), !address.hasPrefix("forgotten") else { return nil }
-        let mail: RenderedMail
-        do {
-            mail = try templates.render(template, context: context)
-        } catch {
-            throw PipelineError.configuration("template \(template) failed to render: \(error) — check the templates folder")
-        }
-        let messageID = "\(UUID().uuidString.lowercased())@\(domain)"
-        let message = OutgoingMessage(
-            from: Address(name: config.programmeName, address: config.fromAddress ?? config.programmeAddress),
-            to: [Address(address: address)], replyTo: [Address(address: config.programmeAddress)],
-            subject: mail.subject, messageID: messageID, date: now, timeZone: config.timeZone,
-            extraHeaders: [
-                // RFC 3834 §5: not a response to a message.
-                OutgoingHeader(name: "Auto-Submitted", value: "auto-generated"),
-                OutgoingHeader(name: config.loopHeader, value: config.programmeAddress),
-            ],
-            textBody: mail.text, htmlBody: mail.html, calendar: calendar)
-        var outbox = OutboxMessage(dedupeKey: dedupeKey, template: template, recipient: address, messageID: messageID,
-                                   raw: Data(try message.generate()), causeInboundID: nil, createdAt: now)
-        try outbox.insert(db)
-        try AuditEntry.record(db, at: now, cause: cause, entity: "outboxMessage", entityID: outbox.id,
-                              change: "queued \(template) (\(dedupeKey.split(separator: ":").prefix(1).joined()))")
-        return messageID
+        return try NoticeComposer.queue(
+            db, config: config, templates: templates, template: template, context: context, to: address,
+            dedupeKey: dedupeKey, calendar: calendar, cause: cause,
+            change: "queued \(template) (\(dedupeKey.split(separator: ":").prefix(1).joined()))", now: now).messageID
     }
 }
